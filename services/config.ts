@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Gatekeeper reads, parsed once at start. Nothing else reads process.env.
+ * No MicrosoftAppId means demo mode: loopback only, Graph emulator and in-memory store.
+ */
+const csvNumbers = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'expected comma-separated whole numbers, e.g. "7,1"')
+  .transform((s) => s.split(',').map(Number));
+
+const url = z.url({ protocol: /^https?$/ });
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    HOST: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    MicrosoftAppId: z.string().uuid().optional(),
+    MicrosoftAppPassword: z.string().min(1).optional(),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MicrosoftAppTenantId: z.string().uuid().optional(),
+    OAuthUrl: url.optional(),
+    SSO_CONNECTION_NAME: z.string().min(1).default('graph'),
+
+    GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
+    AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
+    EXCHANGE_BASE_URL: url.default('https://outlook.office365.com'),
+    AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+    AZURE_USE_MANAGED_IDENTITY: z.enum(['true', 'false']).default('false'),
+
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI')
+      .optional(),
+    MONGODB_DB: z.string().min(1).default('gatekeeper'),
+
+    EXPIRY_WARNING_DAYS: csvNumbers.default([7, 1]),
+    DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.MicrosoftAppId) return;
+    const need = (key: keyof typeof env, why: string) => {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
+    };
+    if (env.MicrosoftAppType !== 'UserAssignedMSI')
+      need('MicrosoftAppPassword', 'when MicrosoftAppId is set');
+    if (env.MicrosoftAppType !== 'MultiTenant') need('MicrosoftAppTenantId', `for ${env.MicrosoftAppType}`);
+    need('MONGODB_URI', 'outside demo mode');
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  readonly mode: 'demo' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly bot: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly appType: Env['MicrosoftAppType'];
+    readonly tenantId?: string;
+    readonly oauthUrl?: string;
+    readonly ssoConnectionName: string;
+  };
+  readonly graph: {
+    readonly baseUrl: string;
+    readonly authorityHost: string;
+    readonly exchangeBaseUrl: string;
+    readonly certificatePath?: string;
+    readonly useManagedIdentity: boolean;
+  };
+  readonly mongo?: { readonly uri: string; readonly dbName: string };
+  readonly expiryWarningDays: readonly number[];
+  readonly demoEmulatorPort: number;
+}
+
+/** Thrown when settings are wrong; the message names every bad setting at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a frozen Config, or throws one ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // Empty strings mean "unset", as in an .env file with `KEY=`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    // Never echo the offending value: it may be a secret.
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const demo = !e.MicrosoftAppId;
+  const config: Config = {
+    mode: demo ? 'demo' : 'production',
+    host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      oauthUrl: e.OAuthUrl,
+      ssoConnectionName: e.SSO_CONNECTION_NAME,
+    },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL,
+      authorityHost: e.AUTHORITY_HOST,
+      exchangeBaseUrl: e.EXCHANGE_BASE_URL,
+      certificatePath: e.AZURE_CLIENT_CERTIFICATE_PATH,
+      useManagedIdentity: e.AZURE_USE_MANAGED_IDENTITY === 'true',
+    },
+    mongo: e.MONGODB_URI ? { uri: e.MONGODB_URI, dbName: e.MONGODB_DB } : undefined,
+    expiryWarningDays: e.EXPIRY_WARNING_DAYS,
+    demoEmulatorPort: e.DEMO_EMULATOR_PORT,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

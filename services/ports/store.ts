@@ -1,0 +1,15 @@
+import type { AuditLog } from './auditLog';
+import type { ConversationStore } from './conversationStore';
+import type { JobStore } from './jobStore';
+import type { WorkflowStore } from './workflowStore';
+
+/** Everything Gatekeeper persists, behind one handle per adapter (MongoDB, or in-memory for demo mode). */
+export interface Store {
+  readonly conversations: ConversationStore;
+  readonly workflows: WorkflowStore;
+  readonly audit: AuditLog;
+  readonly jobs: JobStore;
+  /** Resolves when the store answers; rejects otherwise (readiness probe). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+// Placeholder: replaced by the MongoDB (FerretDB) global fixture.
+export {};
