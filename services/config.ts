@@ -11,44 +11,48 @@ const csvNumbers = z
 
 const url = z.url({ protocol: /^https?$/ });
 
-const EnvSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
-    HOST: z.string().min(1).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-    MicrosoftAppId: z.string().uuid().optional(),
-    MicrosoftAppPassword: z.string().min(1).optional(),
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
-    MicrosoftAppTenantId: z.string().uuid().optional(),
-    OAuthUrl: url.optional(),
-    SSO_CONNECTION_NAME: z.string().min(1).default('graph'),
+  MicrosoftAppId: z.guid().optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MicrosoftAppTenantId: z.guid().optional(),
+  OAuthUrl: url.optional(),
+  SSO_CONNECTION_NAME: z.string().min(1).default('graph'),
 
-    GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
-    AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
-    EXCHANGE_BASE_URL: url.default('https://outlook.office365.com'),
-    AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
-    AZURE_USE_MANAGED_IDENTITY: z.enum(['true', 'false']).default('false'),
+  GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
+  AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
+  EXCHANGE_BASE_URL: url.default('https://outlook.office365.com'),
+  AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  AZURE_USE_MANAGED_IDENTITY: z.enum(['true', 'false']).default('false'),
 
-    MONGODB_URI: z
-      .string()
-      .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI')
-      .optional(),
-    MONGODB_DB: z.string().min(1).default('gatekeeper'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI')
+    .optional(),
+  MONGODB_DB: z.string().min(1).default('gatekeeper'),
 
-    EXPIRY_WARNING_DAYS: csvNumbers.default([7, 1]),
-    DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.MicrosoftAppId) return;
-    const need = (key: keyof typeof env, why: string) => {
-      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
-    };
-    if (env.MicrosoftAppType !== 'UserAssignedMSI')
-      need('MicrosoftAppPassword', 'when MicrosoftAppId is set');
-    if (env.MicrosoftAppType !== 'MultiTenant') need('MicrosoftAppTenantId', `for ${env.MicrosoftAppType}`);
-    need('MONGODB_URI', 'outside demo mode');
-  });
+  EXPIRY_WARNING_DAYS: csvNumbers.default([7, 1]),
+  DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
+});
+
+/** Settings that depend on each other; checked on the raw values so they are reported with all others. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  if (!env.MicrosoftAppId) return [];
+  const appType = env.MicrosoftAppType ?? 'SingleTenant';
+  const problems: string[] = [];
+  if (appType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (appType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+    problems.push(`MicrosoftAppTenantId: required for ${appType}`);
+  }
+  if (!env.MONGODB_URI) problems.push('MONGODB_URI: required outside demo mode');
+  return problems;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -90,12 +94,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   // Empty strings mean "unset", as in an .env file with `KEY=`.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    // Never echo the offending value: it may be a secret.
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
-    );
-  }
+  // Never echo the offending value: it may be a secret.
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)),
+    ...crossFieldProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const demo = !e.MicrosoftAppId;
   const config: Config = {
