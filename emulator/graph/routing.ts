@@ -37,6 +37,11 @@ export interface GraphRequest {
   headers: Record<string, string | undefined>;
   body: unknown;
   caller: Caller;
+  /**
+   * Absolute origin and version the caller used, e.g. `https://localhost:8443/v1.0` (set by the core),
+   * for building `@odata.nextLink` and `@odata.context`.
+   */
+  baseUrl?: string;
 }
 
 export interface GraphResult {
@@ -123,6 +128,38 @@ export interface ModuleContext {
   /** The demo tenant fixture (or a generated one), as parsed JSON. */
   fixture: TenantFixture;
   newId(): string;
+  /**
+   * The tenant's directory audit log (`/auditLogs/directoryAudits`): modules record what they do
+   * (PIM activations, entitlement grants). Set by the emulator core; optional for unit tests.
+   */
+  auditLog?: AuditSink;
+}
+
+/** One event for `/auditLogs/directoryAudits`; the sink fills id, correlationId and a missing time. */
+export interface DirectoryAuditInput {
+  category: string;
+  activityDisplayName: string;
+  result?: 'success' | 'failure' | 'timeout';
+  resultReason?: string;
+  activityDateTime?: string;
+  loggedByService?: string;
+  operationType?: string;
+  initiatedBy?: {
+    user?: { id: string; userPrincipalName?: string; displayName?: string };
+    app?: { appId: string; displayName?: string };
+  };
+  targetResources?: {
+    id: string;
+    displayName?: string;
+    type?: string;
+    modifiedProperties?: { displayName: string; oldValue?: string | null; newValue?: string | null }[];
+  }[];
+  additionalDetails?: { key: string; value: string }[];
+}
+
+/** Where modules append directory audit events. */
+export interface AuditSink {
+  append(event: DirectoryAuditInput): void;
 }
 
 /** The demo tenant file's shape, loosely: modules read the parts they own. */

@@ -1,0 +1,50 @@
+import { createMemoryStore } from '../services/adapters/memory';
+import type { Config } from '../services/config';
+import type { Logger } from '../services/logger';
+import { startEmulator, type EmulatorOptions } from '../emulator';
+import demoTenant from '../emulator/fixtures/demo-tenant.json';
+import type { TenantFixture } from '../emulator/graph/routing';
+import { httpReachable } from './readiness';
+import type { Wiring } from './wiring';
+
+/** Logged first in demo mode, so nobody mistakes a demo for a production deployment. */
+export const DEMO_BANNER =
+  'Demo mode: no MicrosoftAppId set — loopback only, Graph emulator and in-memory store; nothing is kept after exit';
+
+/**
+ * Demo mode: the emulator runs in-process on loopback and plays Entra, Graph, Exchange and the Bot
+ * Framework token service; the store lives in memory. Only URLs differ from production, not the client code.
+ * Tests reuse it (test/support/app.ts), overriding the emulator's clock or fixture.
+ */
+export async function demoWiring(
+  config: Config,
+  logger: Logger,
+  overrides: EmulatorOptions = {},
+): Promise<Wiring> {
+  // Imported rather than read from disk, so `npm run build` carries the fixture into dist/.
+  const fixture = demoTenant as TenantFixture;
+  const emulator = await startEmulator({
+    fixture,
+    port: config.demoEmulatorPort,
+    logger: logger.child({ component: 'emulator' }),
+    // Demo users have signed in with MFA, so every flow can be tried without a second factor.
+    mfaForAll: true,
+    ...overrides,
+  });
+  const url = emulator.url;
+  const demoConfig: Config = Object.freeze({
+    ...config,
+    bot: Object.freeze({ ...config.bot, oauthUrl: url }),
+    graph: Object.freeze({ ...config.graph, baseUrl: url, authorityHost: url, exchangeBaseUrl: url }),
+  });
+  logger.info({ emulator: url, tenantId: emulator.tenantId }, 'Graph emulator started');
+  return {
+    config: demoConfig,
+    store: createMemoryStore(),
+    flows: [],
+    readiness: [httpReachable('graph', `${url}/v1.0/$metadata`)],
+    organisationName: fixture.tenant.displayName,
+    emulator,
+    stop: () => emulator.stop(),
+  };
+}

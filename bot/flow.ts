@@ -1,0 +1,34 @@
+import type { ConversationService } from '../services/conversations/conversationService';
+import type { Notifier } from '../services/ports/notifier';
+import type { UserTokenSource } from '../services/ports/userTokens';
+import type { MessageTable } from './commands';
+import type { VerbModule } from './invoke/handler';
+import type { NotificationRenderers } from './notificationRenderers';
+import type { ReadinessCheck } from './readiness';
+
+/** A loop that runs beside the bot (scheduler, outbox worker); stopped on shutdown before the store closes. */
+export interface BackgroundTask {
+  name: string;
+  start(): void;
+  /** Resolves when the current iteration has finished and no new one will start. */
+  stop(): Promise<void>;
+}
+
+/** What the bot layer offers the flows it hosts. */
+export interface BotPorts {
+  notifier: Notifier;
+  userTokens: UserTokenSource;
+  conversations: ConversationService;
+}
+
+/** One feature (access requests, approvals, PIM, …) as the bot sees it: its verbs, commands and cards. */
+export interface Flow {
+  verbs?: VerbModule;
+  messages?: MessageTable;
+  renderers?: NotificationRenderers;
+  background?: BackgroundTask[];
+  readiness?: ReadinessCheck[];
+}
+
+/** Builds a flow once the bot's ports exist, so flows can notify users and act as them. */
+export type FlowFactory = (ports: BotPorts) => Flow;

@@ -1,0 +1,44 @@
+import { createAccessWorkflow, type AccessWorkflowDeps } from '../../../services/access/accessWorkflow';
+import type { FlowFactory } from '../../flow';
+import { accessMessages } from './accessMessages';
+import { accessRenderers } from './accessRenderers';
+import { accessVerbs } from './accessVerbs';
+
+/** What the access flow needs beyond the bot's own ports. */
+export type AccessFlowDeps = Omit<AccessWorkflowDeps, 'notifier' | 'tokens'>;
+
+/**
+ * The access package flow as the bot hosts it: verbs, text commands, proactive cards, and the outbox
+ * and scheduler loops (started with the bot, stopped before the store closes).
+ */
+export function accessFlow(
+  deps: AccessFlowDeps,
+  onCreated?: (wf: ReturnType<typeof createAccessWorkflow>) => void,
+): FlowFactory {
+  return (ports) => {
+    const wf = createAccessWorkflow({ ...deps, notifier: ports.notifier, tokens: ports.userTokens });
+    onCreated?.(wf);
+    return {
+      verbs: accessVerbs(wf, deps.clock),
+      messages: accessMessages(wf, deps.clock),
+      renderers: accessRenderers(deps.clock),
+      background: [
+        {
+          name: 'access-outbox',
+          start: () => wf.outbox.start(),
+          stop: () => wf.outbox.stop(),
+        },
+        {
+          name: 'access-scheduler',
+          start: () => {
+            void wf.expiry
+              .scheduleNext()
+              .catch((err: unknown) => deps.logger.error({ err }, 'could not schedule the expiry scan'));
+            wf.scheduler.start();
+          },
+          stop: () => wf.scheduler.stop(),
+        },
+      ],
+    };
+  };
+}

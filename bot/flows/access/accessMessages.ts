@@ -1,0 +1,23 @@
+import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
+import type { Clock } from '../../../services/clock';
+import type { MessageInput, MessageTable } from '../../commands';
+import { renderCatalogCard } from './catalogCard';
+import { renderMyAccessCard, renderMyRequestsCard } from './listCards';
+import { userTimeOf } from './timeContext';
+
+/** Text commands: "request access [word]", "my requests", "my access". */
+export function accessMessages(wf: AccessWorkflow, clock: Clock): MessageTable {
+  const who = async (input: MessageInput) => ({
+    userId: input.actor.userId,
+    assertion: await input.userToken(),
+  });
+  const time = (input: MessageInput) => userTimeOf(input.context.activity, clock.now());
+  return {
+    requestAccess: async (input) =>
+      renderCatalogCard(await wf.catalog.browse(await who(input), { search: input.rest || undefined })),
+    myRequests: async (input) =>
+      renderMyRequestsCard(await wf.requests.myRequests(await who(input)), time(input)),
+    myAccess: async (input) =>
+      renderMyAccessCard(await wf.extensions.myAccess(await who(input)), time(input)),
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
+import {
+  AlreadyDecidedError,
+  NotAnApproverError,
+  ReasonRequiredError,
+} from '../../../services/approvals/errors';
+import type { Clock } from '../../../services/clock';
+import { defineHandler, type InvokeInput, type VerbModule } from '../../invoke/handler';
+import { decisionText, renderApprovalCard } from './approvalCard';
+import { userTimeOf } from './timeContext';
+
+/** approval.decide and approval.refresh: the actor is the activity's user, never the card's data. */
+export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {
+  const time = (input: InvokeInput<unknown>) => userTimeOf(input.context.activity, clock.now());
+  const current = async (itemId: string, viewerId: string) => {
+    const card = await wf.approvalCard(itemId, viewerId);
+    if (!card || !card.refreshUserIds.includes(viewerId))
+      throw new NotAnApproverError('You are not an approver of this request');
+    return card;
+  };
+  return {
+    'approval.decide': defineHandler(
+      z.object({
+        itemId: z.string().min(1).max(200),
+        stage: z.coerce.number().int().min(0).max(10).optional(),
+        decision: z.enum(['approve', 'deny']),
+        reason: z.string().max(500).optional(),
+      }),
+      async (input) => {
+        const { actor, data } = input;
+        // The token first: a signed-out approver signs in before anything is recorded.
+        const assertion = await input.userToken();
+        try {
+          await wf.approvals.decide({
+            actor: { id: actor.userId, displayName: actor.name },
+            itemId: data.itemId,
+            decision: data.decision,
+            reason: data.reason,
+            stage: data.stage,
+            source: { card: 'approval-request', activityId: input.context.activity.replyToId ?? '' },
+          });
+        } catch (err) {
+          if (err instanceof ReasonRequiredError) {
+            // Keep the buttons: the approver only has to add the reason.
+            const notice = 'This approval needs a reason: please write one, then decide again.';
+            return renderApprovalCard(await current(data.itemId, actor.userId), time(input), notice);
+          }
+          if (!(err instanceof AlreadyDecidedError)) throw err;
+          const notice = `Already decided: ${decisionText(err.decision, time(input))}`;
+          return renderApprovalCard(await current(data.itemId, actor.userId), time(input), notice);
+        }
+        await wf.outbox.runItem(data.itemId, new Map([[actor.userId, assertion]]));
+        return renderApprovalCard(await current(data.itemId, actor.userId), time(input));
+      },
+    ),
+    'approval.refresh': defineHandler(z.object({ itemId: z.string().min(1).max(200) }), async (input) =>
+      renderApprovalCard(await current(input.data.itemId, input.actor.userId), time(input)),
+    ),
+  };
+}

@@ -1,0 +1,91 @@
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import restify from 'restify';
+import type { Logger } from '../services/logger';
+import { runReadiness, type ReadinessCheck } from './readiness';
+import { attachTurnLog } from './turnLog';
+
+/** What the HTTP server needs. */
+export interface BotServerDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  readiness: readonly ReadinessCheck[];
+}
+
+/** The restify server plus what graceful shutdown needs to know. */
+export interface BotServer {
+  server: restify.Server;
+  /** Refuses new turns from now on (503), so a load balancer moves on. */
+  stopAccepting(): void;
+  /** Resolves when every turn in flight has finished, or after timeoutMs; returns how many were left. */
+  drain(timeoutMs: number): Promise<number>;
+}
+
+/**
+ * Builds the server: POST /api/messages, GET /healthz (alive), GET /readyz (dependencies answer).
+ * Hazard: loading restify patches http.ServerResponse for the whole process; its writeHead no longer
+ * returns `this`, so other HTTP servers in the process must not chain `res.writeHead(...).end()`.
+ */
+export function createBotServer(deps: BotServerDeps): BotServer {
+  const server = restify.createServer({ name: 'gatekeeper', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  let inFlight = 0;
+  let accepting = true;
+  const idle: (() => void)[] = [];
+
+  server.post('/api/messages', async (req, res) => {
+    if (!accepting) {
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    inFlight += 1;
+    const requestId = req.getId();
+    try {
+      await deps.adapter.process(req, res, async (context) => {
+        const log = attachTurnLog(context, deps.logger, requestId);
+        log.debug('turn');
+        await deps.bot.run(context);
+      });
+    } catch (err) {
+      deps.logger.error({ err, requestId }, 'request failed outside a turn');
+      if (!res.headersSent) res.send(500);
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) idle.splice(0).forEach((resolve) => resolve());
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    if (!accepting) {
+      res.send(503, { status: 'unavailable', checks: { server: 'shutting down' } });
+      return;
+    }
+    const report = await runReadiness(deps.readiness);
+    if (!report.ready) deps.logger.warn({ checks: report.checks }, 'not ready');
+    res.send(report.ready ? 200 : 503, {
+      status: report.ready ? 'ready' : 'unavailable',
+      checks: report.checks,
+    });
+  });
+
+  return {
+    server,
+    stopAccepting: () => {
+      accepting = false;
+    },
+    drain: (timeoutMs) => {
+      if (inFlight === 0) return Promise.resolve(0);
+      return new Promise<number>((resolve) => {
+        const timer = setTimeout(() => resolve(inFlight), timeoutMs);
+        idle.push(() => {
+          clearTimeout(timer);
+          resolve(0);
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import {
+  CardFactory,
+  type AdaptiveCardInvokeResponse,
+  type Attachment,
+  type SignInUrlResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { SignInRequiredError } from '../../services/ports/graphErrors';
+import { tokenClientOf as tokenClient } from './tokenClient';
+
+/**
+ * The acting user's SSO token during a turn, through the Bot Framework token service. Teams sends the
+ * token itself in `signin/tokenExchange` invokes and, after a loginRequest answer, in the retried
+ * Action.Execute's `value.authentication`; both are exchanged at the token service, which keeps it.
+ */
+export class SsoTokens {
+  constructor(
+    private readonly connectionName: string,
+    /** The bot's app id; empty in demo mode, where Bot Framework auth is off. */
+    private readonly appId: string,
+  ) {}
+
+  /** The user's token for this turn; throws SignInRequiredError when there is none. */
+  async require(context: TurnContext): Promise<string> {
+    const { activity } = context;
+    const client = tokenClient(context);
+    const carried = (activity.value as { authentication?: { token?: unknown } } | undefined)?.authentication
+      ?.token;
+    if (typeof carried === 'string' && carried) {
+      const exchanged = await this.exchange(context, carried);
+      if (exchanged) return exchanged;
+    }
+    const result = await client.getUserToken(activity.from.id, this.connectionName, activity.channelId, '');
+    if (!result?.token) throw new SignInRequiredError('Please sign in so I can act as you.');
+    return result.token;
+  }
+
+  /** Exchanges a token Teams sent for one the token service stores; undefined when it refused. */
+  async exchange(context: TurnContext, token: string): Promise<string | undefined> {
+    const { activity } = context;
+    try {
+      const result = await tokenClient(context).exchangeToken(
+        activity.from.id,
+        this.connectionName,
+        activity.channelId,
+        {
+          token,
+        },
+      );
+      return result?.token || undefined;
+    } catch {
+      // Consent is missing or the token is not for us: the caller falls back to a sign-in prompt.
+      return undefined;
+    }
+  }
+
+  /**
+   * Where to sign in. botbuilder cannot build the sign-in state without an app id, so with auth off
+   * (demo mode) the card goes without a link: the demo channel signs users in by token exchange only.
+   */
+  private async signInResource(context: TurnContext): Promise<SignInUrlResponse> {
+    if (!this.appId) return {};
+    return tokenClient(context).getSignInResource(this.connectionName, context.activity, '');
+  }
+
+  /** An OAuth card for a message turn: Teams tries silent SSO with its token exchange resource first. */
+  async signInCard(context: TurnContext): Promise<Attachment> {
+    const resource = await this.signInResource(context);
+    return CardFactory.oauthCard(
+      this.connectionName,
+      'Sign in',
+      'Please sign in so I can act as you.',
+      resource.signInLink,
+      resource.tokenExchangeResource,
+    );
+  }
+
+  /** The Universal Actions answer that makes Teams sign the user in and retry the Action.Execute. */
+  async loginRequest(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const resource = await this.signInResource(context);
+    return {
+      statusCode: 401,
+      type: 'application/vnd.microsoft.activity.loginRequest',
+      value: {
+        text: 'Please sign in so I can act as you.',
+        connectionName: this.connectionName,
+        tokenExchangeResource: resource.tokenExchangeResource,
+        buttons: [{ type: 'signin', title: 'Sign in', value: resource.signInLink }],
+      },
+    };
+  }
+}

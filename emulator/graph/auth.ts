@@ -1,0 +1,46 @@
+import type { TokenIssuer } from '../identity/tokenIssuer';
+import { GraphHttpError, type Caller, type Permissions } from './routing';
+
+/** Reads the caller from a bearer token for `audiences`, or throws Graph's 401. */
+export function callerFromAuthorization(
+  header: string | undefined,
+  issuer: TokenIssuer,
+  audiences: string[],
+): Caller {
+  const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim();
+  if (!token) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+  let claims;
+  try {
+    claims = issuer.verify(token, audiences);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : 'invalid token';
+    throw new GraphHttpError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${reason}`);
+  }
+  const isApp = claims.idtyp === 'app' || !claims.scp;
+  return {
+    kind: isApp ? 'app' : 'user',
+    tenantId: claims.tid,
+    appId: claims.appid ?? claims.azp ?? '',
+    userId: isApp ? undefined : claims.oid,
+    scopes: (claims.scp ?? '').split(' ').filter(Boolean),
+    roles: claims.roles ?? [],
+    amr: claims.amr ?? [],
+    acrs: claims.acrs ?? [],
+  };
+}
+
+/** Whether the caller holds one of the route's permissions for its kind (delegated vs application). */
+export function isPermitted(permissions: Permissions, caller: Caller): boolean {
+  const needed = (caller.kind === 'user' ? permissions.delegated : permissions.application) ?? [];
+  const granted = caller.kind === 'user' ? caller.scopes : caller.roles;
+  return needed.some((p) => granted.includes(p));
+}
+
+/** Graph's 403 for a caller without the permission. */
+export function accessDenied(): GraphHttpError {
+  return new GraphHttpError(
+    403,
+    'Authorization_RequestDenied',
+    'Insufficient privileges to complete the operation.',
+  );
+}

@@ -1,0 +1,57 @@
+import demoTenant from '../fixtures/demo-tenant.json';
+import type { Clock } from '../../services/clock';
+import type { Logger } from '../../services/logger';
+import type { RegisteredApp } from '../identity/apps';
+import type { TokenIssuer, UserAssertionOptions } from '../identity/tokenIssuer';
+import type { TenantDirectory } from '../tenant/directory';
+import type { DevTls } from '../tls/devCa';
+import type { Knobs } from './knobs';
+import type { DirectoryAuditLog } from './modules/audit/directoryAudits';
+import type { RequestLog } from './requestLog';
+import type { GraphModule, TenantFixture } from './routing';
+
+/** How to start the emulator; everything has a demo default. */
+export interface EmulatorOptions {
+  fixture?: TenantFixture;
+  clock?: Clock;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Graph modules besides the core ones; defaults to the governance modules. */
+  modules?: GraphModule[];
+  logger?: Logger;
+  /** The Gatekeeper app registration's client id and secret. */
+  clientId?: string;
+  clientSecret?: string;
+  /** The app Teams SSO tokens are issued to (default: clientId). */
+  botAppId?: string;
+  /** Every session has completed MFA (demo mode). */
+  mfaForAll?: boolean;
+  tls?: DevTls;
+}
+
+/** A running emulator and its controls. */
+export interface Emulator {
+  /** https://localhost:PORT — Graph base, authority host, token service and Exchange admin API. */
+  url: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  stop(): Promise<void>;
+  knobs: Knobs;
+  requestLog: RequestLog;
+  directory: TenantDirectory;
+  auditLog: DirectoryAuditLog;
+  tokens: {
+    /** A Teams-SSO-style user token for the bot's app. */
+    userAssertion(aliasOrId: string, opts?: UserAssertionOptions): string;
+    /** Registers (or replaces) an app, e.g. one with fewer permissions. */
+    registerApp(app: RegisteredApp): void;
+    issuer: TokenIssuer;
+  };
+}
+
+/** The demo tenant fixture shipped with the emulator: a fresh copy, so no run sees another's changes. */
+export function loadDemoFixture(): TenantFixture {
+  // Imported (not read from disk) so tsc emits it next to the build output.
+  return structuredClone(demoTenant) as unknown as TenantFixture;
+}

@@ -1,0 +1,25 @@
+import type { Permissions } from '../../routing';
+
+/** Reading users (Graph's least-privileged first). */
+export const READ_USERS: Permissions = {
+  delegated: [
+    'User.ReadBasic.All',
+    'User.Read.All',
+    'User.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+  ],
+  application: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+};
+
+/** The signed-in user (`/me`): delegated only. */
+export const READ_ME: Permissions = { delegated: ['User.Read', ...(READ_USERS.delegated ?? [])] };
+
+/** Reading groups and their memberships. */
+export const READ_GROUPS: Permissions = {
+  delegated: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'],
+  application: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'],
+};
+
+/** `signInActivity` additionally needs AuditLog.Read.All. */
+export const SIGN_IN_ACTIVITY = 'AuditLog.Read.All';

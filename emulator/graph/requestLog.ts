@@ -1,0 +1,72 @@
+import type { HttpHandler } from './http';
+
+/** One answered request, as benchmarks and tests count them. */
+export interface LoggedRequest {
+  time: Date;
+  api: 'graph' | 'exchange' | 'identity' | 'tokenService';
+  method: string;
+  /** Path including the version, without the query, e.g. /v1.0/users. */
+  path: string;
+  query: string;
+  status: number;
+  /** Client id of the calling app, when known. */
+  appId?: string;
+  /** Object id of the signed-in user (delegated calls). */
+  userId?: string;
+  /** True for an item of a JSON $batch. */
+  inBatch: boolean;
+}
+
+/** A filter for `count`/`find`: fields must match (paths may be a RegExp), or a predicate. */
+export type RequestFilter =
+  | ((r: LoggedRequest) => boolean)
+  | (Partial<Omit<LoggedRequest, 'path' | 'time'>> & { path?: string | RegExp });
+
+/** The emulator's request log. */
+export class RequestLog {
+  private readonly entries: LoggedRequest[] = [];
+
+  record(entry: LoggedRequest): void {
+    this.entries.push(entry);
+  }
+  /** Entries matching the filter, oldest first. */
+  find(filter: RequestFilter = {}): LoggedRequest[] {
+    if (typeof filter === 'function') return this.entries.filter(filter);
+    return this.entries.filter((e) =>
+      Object.entries(filter).every(([key, want]) => {
+        const got = e[key as keyof LoggedRequest];
+        return want instanceof RegExp ? want.test(String(got)) : got === want;
+      }),
+    );
+  }
+  /** How many entries match. */
+  count(filter: RequestFilter = {}): number {
+    return this.find(filter).length;
+  }
+  all(): readonly LoggedRequest[] {
+    return this.entries;
+  }
+  clear(): void {
+    this.entries.length = 0;
+  }
+}
+
+/** Wraps a handler so that its answers are logged under `api` (for handlers that do not log). */
+export function logged(api: LoggedRequest['api'], log: RequestLog, handler: HttpHandler): HttpHandler {
+  return async (req) => {
+    const out = await handler(req);
+    if (out) {
+      const query = req.url.search.slice(1);
+      log.record({
+        time: new Date(),
+        api,
+        method: req.method,
+        path: req.url.pathname,
+        query,
+        status: out.status,
+        inBatch: false,
+      });
+    }
+    return out;
+  };
+}

@@ -1,0 +1,69 @@
+/** An app registration the emulated authority knows: its secret and the permissions consented to it. */
+export interface RegisteredApp {
+  clientId: string;
+  clientSecret: string;
+  displayName: string;
+  /** Application permissions on Microsoft Graph (`roles` of app-only Graph tokens). */
+  graphRoles: string[];
+  /** Application permissions on Exchange Online (`roles` of app-only Exchange tokens). */
+  exchangeRoles: string[];
+  /** Delegated Graph permissions consented for users (`scp` of on-behalf-of tokens). */
+  delegatedScopes: string[];
+}
+
+/** Application permissions Gatekeeper's own registration holds (what its admin consent grants). */
+export const GATEKEEPER_GRAPH_ROLES = [
+  'User.Read.All',
+  'Group.Read.All',
+  'GroupMember.Read.All',
+  'Directory.Read.All',
+  'EntitlementManagement.ReadWrite.All',
+  'RoleManagement.ReadWrite.Directory',
+  'RoleEligibilitySchedule.ReadWrite.Directory',
+  'RoleAssignmentSchedule.ReadWrite.Directory',
+  'RoleManagementPolicy.Read.Directory',
+  'AccessReview.ReadWrite.All',
+  'SecurityEvents.Read.All',
+  'MailboxSettings.Read',
+  'AuditLog.Read.All',
+  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+];
+
+/** Delegated permissions users consent to (the actions users take as themselves). */
+export const GATEKEEPER_DELEGATED_SCOPES = [
+  'User.Read',
+  'User.ReadBasic.All',
+  'EntitlementManagement.ReadWrite.All',
+  'RoleManagement.ReadWrite.Directory',
+  'RoleEligibilitySchedule.ReadWrite.Directory',
+  'RoleAssignmentSchedule.ReadWrite.Directory',
+  'RoleManagementPolicy.Read.Directory',
+  'AccessReview.ReadWrite.All',
+];
+
+/** The "Gatekeeper" registration with its consented permissions. */
+export function gatekeeperApp(clientId: string, clientSecret: string): RegisteredApp {
+  return {
+    clientId,
+    clientSecret,
+    displayName: 'Gatekeeper',
+    graphRoles: [...GATEKEEPER_GRAPH_ROLES],
+    exchangeRoles: ['Exchange.ManageAsApp'],
+    delegatedScopes: [...GATEKEEPER_DELEGATED_SCOPES],
+  };
+}
+
+/** The apps registered in the emulated tenant, by client id. */
+export class AppRegistry {
+  private readonly apps = new Map<string, RegisteredApp>();
+  constructor(apps: RegisteredApp[] = []) {
+    for (const app of apps) this.register(app);
+  }
+  /** Adds or replaces an app (tests register apps with fewer permissions). */
+  register(app: RegisteredApp): void {
+    this.apps.set(app.clientId.toLowerCase(), app);
+  }
+  get(clientId: string): RegisteredApp | undefined {
+    return this.apps.get(clientId.toLowerCase());
+  }
+}

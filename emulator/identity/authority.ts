@@ -1,0 +1,153 @@
+import type { HttpHandler, HttpIn, HttpOut } from '../graph/http';
+import { aadError } from './aadErrors';
+import type { TokenGrants } from './tokenGrants';
+import type { TokenIssuer } from './tokenIssuer';
+
+const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/** Entra's v2.0 OpenID metadata for the tenant, with every endpoint at this origin. */
+function openIdConfiguration(origin: string, tenantId: string, issuer: TokenIssuer): HttpOut {
+  const base = `${origin}/${tenantId}`;
+  return {
+    status: 200,
+    body: {
+      token_endpoint: `${base}/oauth2/v2.0/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      jwks_uri: `${base}/discovery/v2.0/keys`,
+      response_modes_supported: ['query', 'fragment', 'form_post'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      issuer: issuer.issuer,
+      request_uri_parameter_supported: false,
+      userinfo_endpoint: `${origin}/oidc/userinfo`,
+      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+      device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+      http_logout_supported: true,
+      frontchannel_logout_supported: true,
+      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'acr',
+        'nonce',
+        'tid',
+        'ver',
+        'oid',
+        'amr',
+        'acrs',
+      ],
+      tenant_region_scope: 'EU',
+      cloud_instance_name: 'microsoftonline.com',
+    },
+  };
+}
+
+/** MSAL's instance discovery answer: this host is its own, only alias. */
+function instanceDiscovery(req: HttpIn, tenantId: string): HttpOut {
+  const host = req.url.host;
+  return {
+    status: 200,
+    body: {
+      tenant_discovery_endpoint: `${req.origin}/${tenantId}/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+    },
+  };
+}
+
+/**
+ * The emulated Entra authority at the emulator's origin: metadata, keys and the token endpoint.
+ * Tenant segments may be the tenant id, a verified domain, `organizations` or `common`.
+ */
+export function authorityHandler(deps: {
+  issuer: TokenIssuer;
+  grants: TokenGrants;
+  tenantAliases: string[];
+}): HttpHandler {
+  const { issuer, grants } = deps;
+  const tenants = new Set(
+    [issuer.tenantId, 'common', 'organizations', 'botframework.com', ...deps.tenantAliases].map((t) =>
+      t.toLowerCase(),
+    ),
+  );
+  return (req) => {
+    const m =
+      /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/instance|discovery\/v2\.0\/keys|oauth2\/v2\.0\/token)$/i.exec(
+        req.url.pathname,
+      );
+    if (!m) return undefined;
+    const [, tenant = '', endpoint = ''] = m;
+    if (!tenants.has(tenant.toLowerCase())) {
+      return aadError(
+        400,
+        'invalid_tenant',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      );
+    }
+    const ep = endpoint.toLowerCase();
+    if (ep.startsWith('v2.0/')) return openIdConfiguration(req.origin, issuer.tenantId, issuer);
+    if (ep === 'discovery/instance') return instanceDiscovery(req, issuer.tenantId);
+    if (ep === 'discovery/v2.0/keys') return { status: 200, body: issuer.key.jwks(issuer.issuer) };
+    if (req.method !== 'POST')
+      return aadError(405, 'invalid_request', 900561, 'The endpoint only accepts POST requests.');
+    return token(req);
+  };
+
+  function token(req: HttpIn): HttpOut {
+    const form = new URLSearchParams(req.rawBody);
+    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const [basicId, basicSecret] = basic
+      ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent)
+      : [];
+    const clientId = form.get('client_id') ?? basicId;
+    const secret = form.get('client_secret') ?? basicSecret;
+    if (!clientId)
+      return aadError(
+        400,
+        'invalid_request',
+        900144,
+        "The request body must contain the following parameter: 'client_id'.",
+      );
+    const app = issuer.apps.get(clientId);
+    if (!app) {
+      return aadError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${issuer.tenantId}'.`,
+      );
+    }
+    if (!secret) {
+      return aadError(
+        401,
+        'invalid_client',
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+      );
+    }
+    if (secret !== app.clientSecret) {
+      return aadError(
+        401,
+        'invalid_client',
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+      );
+    }
+    const grant = form.get('grant_type');
+    if (grant === 'client_credentials') return grants.clientCredentials(app, form);
+    if (grant === OBO_GRANT) return grants.onBehalfOf(app, form);
+    return aadError(
+      400,
+      'unsupported_grant_type',
+      70003,
+      `The app requested an unsupported grant type '${grant ?? ''}'.`,
+    );
+  }
+}

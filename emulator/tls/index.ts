@@ -1,0 +1,1 @@
+export { devTlsDir, ensureDevTls, loadDevTls, type DevTls } from './devCa';

@@ -1,0 +1,132 @@
+import {
+  AuthenticationHandler,
+  Client,
+  HTTPMessageHandler,
+  RedirectHandler,
+  RedirectHandlerOptions,
+  TelemetryHandler,
+} from '@microsoft/microsoft-graph-client';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import type { TokenCredential } from '@azure/identity';
+import type { DelegatedIdentity } from '../../ports/userTokens';
+import { GraphBatcher } from './batch';
+import { createAppCredential, createOboCredential } from './credentials';
+import { GraphSession } from './graphSession';
+import { LruCache } from './lru';
+import { DEFAULT_RETRY, type GraphGatewayOptions, type RetrySettings } from './options';
+import { boundedRetryMiddleware } from './retryPolicy';
+import { exchangeScope, graphScope, isPublicGraphHost } from './clouds';
+
+/** A delegated session lives as long as the user's token, capped so a token without `exp` still ages out. */
+const MAX_DELEGATED_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Builds Graph sessions: one app-only session, and delegated sessions cached per user token (each has
+ * its own on-behalf-of credential, whose token cache is keyed by that assertion).
+ */
+export class GraphClientFactory {
+  readonly retry: RetrySettings;
+  private appSession?: GraphSession;
+  private exchangeSession?: GraphSession;
+  private readonly delegated: LruCache<string, GraphSession>;
+  private readonly batcher: GraphBatcher;
+
+  constructor(private readonly options: GraphGatewayOptions) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.delegated = new LruCache(options.delegatedCacheSize ?? 500);
+    this.batcher = new GraphBatcher(
+      {
+        concurrency: options.batchConcurrency ?? 4,
+        maxItemRetries: this.retry.maxRetries,
+        maxTotalMs: this.retry.maxTotalMs,
+        defaultRetryAfterMs: this.retry.delaySeconds * 1000,
+      },
+      options.logger,
+    );
+  }
+
+  /** The app-only session (background work). */
+  app(): GraphSession {
+    this.appSession ??= this.session(
+      this.appCredential(),
+      this.options.baseUrl,
+      graphScope(this.options.baseUrl),
+      false,
+    );
+    return this.appSession;
+  }
+
+  /** The session acting as this user, on-behalf-of their SSO token. */
+  user(who: DelegatedIdentity, now = Date.now()): GraphSession {
+    const key = who.claims ? `${who.assertion}\n${who.claims}` : who.assertion;
+    const cached = this.delegated.get(key, now);
+    if (cached) return cached;
+    const obo = createOboCredential(this.options, who.assertion);
+    const credential = who.claims ? withClaims(obo, who.claims) : obo;
+    const session = this.session(credential, this.options.baseUrl, graphScope(this.options.baseUrl), true);
+    this.delegated.set(
+      key,
+      session,
+      Math.min(tokenExpiry(who.assertion) ?? Infinity, now + MAX_DELEGATED_TTL_MS),
+    );
+    return session;
+  }
+
+  /** App-only session for Exchange Online's admin REST (its own token audience). */
+  exchange(): GraphSession {
+    this.exchangeSession ??= this.session(
+      this.appCredential(),
+      this.options.exchangeBaseUrl,
+      exchangeScope(this.options.exchangeBaseUrl),
+      false,
+    );
+    return this.exchangeSession;
+  }
+
+  private appCredentialCache?: TokenCredential;
+  private appCredential(): TokenCredential {
+    this.appCredentialCache ??= createAppCredential(this.options);
+    return this.appCredentialCache;
+  }
+
+  private session(
+    credential: TokenCredential,
+    baseUrl: string,
+    scopes: string[],
+    delegated: boolean,
+  ): GraphSession {
+    const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes });
+    const host = new URL(baseUrl).hostname.toLowerCase();
+    const client = Client.initWithMiddleware({
+      baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
+      defaultVersion: 'v1.0',
+      // The client sends the token only to Graph's own hosts and to these (the emulator, a proxy).
+      customHosts: isPublicGraphHost(host) ? undefined : new Set([host]),
+      middleware: [
+        new AuthenticationHandler(authProvider),
+        ...boundedRetryMiddleware(this.retry, this.options.logger),
+        new RedirectHandler(new RedirectHandlerOptions()),
+        new TelemetryHandler(),
+        new HTTPMessageHandler(),
+      ],
+    });
+    return new GraphSession(client, credential, scopes, delegated, this.options.logger, this.batcher);
+  }
+}
+
+/** A credential that always asks for the claims challenge (the Graph client's provider cannot pass it). */
+function withClaims(credential: TokenCredential, claims: string): TokenCredential {
+  return { getToken: (scopes, options) => credential.getToken(scopes, { ...options, claims }) };
+}
+
+/** `exp` of a JWT in ms, read without verifying (only to age the cache entry out). */
+function tokenExpiry(jwt: string): number | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: number;
+    };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Logger } from '../../logger';
+
+/** How hard the Graph client retries throttled (429) and unavailable (503/504) answers. */
+export interface RetrySettings {
+  /** Retries per call, at most 10 (the client's ceiling). */
+  maxRetries: number;
+  /** No retry starts when it would end later than this after the first attempt. */
+  maxTotalMs: number;
+  /** Backoff base in seconds when the answer has no Retry-After. */
+  delaySeconds: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = { maxRetries: 5, maxTotalMs: 60_000, delaySeconds: 2 };
+
+/** Settings of the production Graph gateway; the emulator is reached by changing only these. */
+export interface GraphGatewayOptions {
+  /** e.g. https://graph.microsoft.com (no version). */
+  baseUrl: string;
+  /** e.g. https://login.microsoftonline.com. */
+  authorityHost: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret?: string;
+  certificatePath?: string;
+  /** Use the host's managed identity as the app's federated credential (production only). */
+  useManagedIdentity?: boolean;
+  /** Client id of a user-assigned managed identity, when that is used. */
+  managedIdentityClientId?: string;
+  /** e.g. https://outlook.office365.com. */
+  exchangeBaseUrl: string;
+  logger: Logger;
+  retry?: Partial<RetrySettings>;
+  /** Delegated clients kept (one per user token), oldest dropped first. */
+  delegatedCacheSize?: number;
+  /** $batch requests in flight at once. */
+  batchConcurrency?: number;
+  /** Rows per Exchange admin API page (`Prefer: odata.maxpagesize`), 1000 by default. */
+  exchangePageSize?: number;
+}

@@ -1,0 +1,2 @@
+/** The in-memory adapter: one entry point for the composition root. */
+export { createMemoryStore } from './memoryStore';

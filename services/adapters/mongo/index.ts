@@ -1,0 +1,2 @@
+/** The MongoDB adapter: one entry point for the composition root. */
+export { connectMongoStore, type MongoStoreOptions } from './connectMongoStore';

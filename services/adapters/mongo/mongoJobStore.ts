@@ -1,0 +1,140 @@
+import type { Collection } from 'mongodb';
+import type { Job, JobStore, NewJob } from '../../ports/jobStore';
+import { SCHEMA_VERSION, toJob, type JobDoc } from './documents';
+import { isDuplicateKey } from './errors';
+import type { GuardedChange, RevisionGuard } from './revisionGuard';
+
+/** Bounds the read–check–write loops; only reached under pathological contention on one job. */
+const MAX_ROUNDS = 50;
+const CANDIDATES_PER_SLOT = 3;
+const LEASE_FIELDS = ['lockedBy', 'lockedUntil'];
+
+/**
+ * Durable timers in the `jobs` collection. Every change reads the job, checks it, and writes it with a
+ * version-guarded update, so a claim, a completion and a reschedule never overwrite one another.
+ */
+export class MongoJobStore implements JobStore {
+  constructor(
+    private readonly jobs: Collection<JobDoc>,
+    private readonly guard: RevisionGuard,
+  ) {}
+
+  async schedule(job: NewJob, now: Date): Promise<void> {
+    const { id, ...rest } = job;
+    try {
+      await this.jobs.insertOne({
+        _id: id,
+        schemaVersion: SCHEMA_VERSION,
+        version: 1,
+        ...rest,
+        attempts: 0,
+        createdAt: now,
+      });
+      return;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const done = await this.changeWhile(id, (doc) => !doc.doneAt, {
+      set: { runAt: job.runAt, payload: job.payload },
+    });
+    if (done === 'contended') throw new Error(`Job ${id}: could not reschedule under contention`);
+  }
+
+  async claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]> {
+    const claimed: Job[] = [];
+    const lease = {
+      set: { lockedBy: owner, lockedUntil: new Date(now.getTime() + leaseMs) },
+      inc: { attempts: 1 },
+    };
+    let contended = false;
+    for (let round = 0; round < MAX_ROUNDS && claimed.length < limit; round++) {
+      const candidates = await this.jobs
+        .find({
+          runAt: { $lte: now },
+          doneAt: { $exists: false },
+          $or: [{ lockedUntil: { $exists: false } }, { lockedUntil: { $lte: now } }],
+        })
+        .sort({ runAt: 1, _id: 1 })
+        // More than we need: replicas polling together read the same first jobs, and most of them lose.
+        .limit((limit - claimed.length) * CANDIDATES_PER_SLOT)
+        .toArray();
+      if (candidates.length === 0) break;
+      // Earliest first; once we lose a race, other replicas are polling too, so spread out from then on.
+      for (const candidate of contended ? spread(candidates) : candidates) {
+        if (claimed.length >= limit) break;
+        // A candidate claimed by someone else since our read has a new version: the guard turns us away.
+        const doc = await this.guard.update(this.jobs, candidate._id, candidate.version, lease);
+        if (doc) claimed.push(toJob(doc));
+        else if (!contended) {
+          contended = true;
+          break;
+        }
+      }
+    }
+    return claimed;
+  }
+
+  async complete(id: string, owner: string, now: Date): Promise<boolean> {
+    const outcome = await this.changeWhile(id, (doc) => isOwned(doc, owner), {
+      set: { doneAt: now },
+      unset: LEASE_FIELDS,
+    });
+    return outcome === 'changed';
+  }
+
+  async release(id: string, owner: string, runAt: Date, error?: string): Promise<boolean> {
+    const set = error === undefined ? { runAt } : { runAt, lastError: error };
+    const outcome = await this.changeWhile(id, (doc) => isOwned(doc, owner), { set, unset: LEASE_FIELDS });
+    return outcome === 'changed';
+  }
+
+  async cancelByPrefix(prefix: string, now: Date): Promise<number> {
+    const pending = await this.jobs
+      .find({ _id: { $regex: `^${escapeRegExp(prefix)}` }, doneAt: { $exists: false } })
+      .project<{ _id: string }>({ _id: 1 })
+      .toArray();
+    let cancelled = 0;
+    for (const { _id } of pending) {
+      const outcome = await this.changeWhile(_id, (doc) => !doc.doneAt, {
+        set: { doneAt: now },
+        unset: LEASE_FIELDS,
+      });
+      if (outcome === 'changed') cancelled++;
+    }
+    return cancelled;
+  }
+
+  async get(id: string): Promise<Job | undefined> {
+    const doc = await this.jobs.findOne({ _id: id });
+    return doc ? toJob(doc) : undefined;
+  }
+
+  /** Re-reads and retries until the change lands, or the job no longer meets the condition. */
+  private async changeWhile(
+    id: string,
+    condition: (doc: JobDoc) => boolean,
+    change: GuardedChange,
+  ): Promise<'changed' | 'refused' | 'contended'> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const doc = await this.jobs.findOne({ _id: id });
+      if (!doc || !condition(doc)) return 'refused';
+      if (await this.guard.update(this.jobs, id, doc.version, change)) return 'changed';
+    }
+    return 'contended';
+  }
+}
+
+/** The owner holds the lease until someone else claims the job; an expired, unclaimed lease still counts. */
+function isOwned(doc: JobDoc, owner: string): boolean {
+  return !doc.doneAt && doc.lockedBy === owner;
+}
+
+/** Starts at a random candidate, so replicas polling together mostly try different jobs. */
+function spread<T>(candidates: T[]): T[] {
+  const start = Math.floor(Math.random() * candidates.length);
+  return [...candidates.slice(start), ...candidates.slice(0, start)];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

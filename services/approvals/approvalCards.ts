@@ -1,0 +1,127 @@
+import type { Notification } from '../ports/notifier';
+import type { WorkflowItem } from '../ports/workflowStore';
+import type { NotificationBuilder } from '../workflow/notifyEffects';
+import { ApprovalNotification } from './keys';
+import type { ApprovalItemData, Decision, Person, Requester } from './model';
+
+/** Data of an approver's card ('approval.request' and 'approval.reminder'). Times are ISO 8601. */
+export interface ApprovalRequestCardData {
+  itemId: string;
+  itemKind: string;
+  title: string;
+  requester: Requester;
+  justification?: string;
+  answers: { question: string; answer: string }[];
+  facts: { label: string; value: string }[];
+  stage: {
+    index: number;
+    number: number;
+    count: number;
+    reasonRequired: boolean;
+    escalated: boolean;
+    decideBy?: string;
+  };
+  /** 'pending' while the viewer may still decide; otherwise how it ended (for everyone's copy). */
+  status: 'pending' | 'approved' | 'denied' | 'expired' | 'canceled' | 'failed' | 'waiting';
+  /** True when the viewer is an approver of the open stage: the card shows Approve / Deny. */
+  canDecide: boolean;
+  reminder: boolean;
+  /** How this card's stage (or the request) ended, e.g. approved by Megan Bowen at … */
+  outcome?: Decision;
+  stages: { number: number; state: string; approvers: string[]; decision?: Decision }[];
+  /** Everyone who holds a copy: the card's refresh action lists them, so stale copies re-render. */
+  refreshUserIds: string[];
+}
+
+/** Data of the requester's 'approval.outcome' message. */
+export interface ApprovalOutcomeCardData {
+  itemId: string;
+  itemKind: string;
+  title: string;
+  outcome: Decision;
+}
+
+/** Who holds an approver card of the item (every stage's approvers, escalation ones once escalated). */
+export function approverIds(data: ApprovalItemData): string[] {
+  const ids = data.approval.stages.flatMap((s) => [
+    ...s.approvers,
+    ...(s.escalated ? s.escalationApprovers : []),
+  ]);
+  return [...new Set(ids.map((p: Person) => p.id))];
+}
+
+/** The approver card for one viewer, from the item as it is now. */
+export function approvalCardData(
+  item: WorkflowItem<ApprovalItemData>,
+  viewerId: string,
+  reminder = false,
+): ApprovalRequestCardData {
+  const a = item.data.approval;
+  // The viewer's own stage: the one they approve (the latest if several), else the current one.
+  const mine = [...a.stages]
+    .reverse()
+    .find((s) => [...s.approvers, ...s.escalationApprovers].some((p) => p.id === viewerId));
+  const stage = mine ?? a.stages[a.current];
+  const open = item.state === 'pendingApproval' && stage?.state === 'InProgress' && stage.index === a.current;
+  const allowed = stage
+    ? stage.escalated
+      ? [...stage.approvers, ...stage.escalationApprovers]
+      : stage.approvers
+    : [];
+  const canDecide = open && allowed.some((p) => p.id === viewerId);
+  let status: ApprovalRequestCardData['status'] = open
+    ? 'pending'
+    : (stage?.decision?.result ?? a.outcome?.result ?? 'waiting');
+  if (item.state === 'failed') status = 'failed';
+  return {
+    itemId: item.id,
+    itemKind: item.kind,
+    title: a.subject.title,
+    requester: a.requester,
+    justification: a.subject.justification,
+    answers: a.subject.answers,
+    facts: a.subject.facts,
+    stage: {
+      index: stage?.index ?? 0,
+      number: (stage?.index ?? 0) + 1,
+      count: a.stages.length,
+      reasonRequired: stage?.reasonRequired ?? false,
+      escalated: stage?.escalated ?? false,
+      decideBy: stage?.decideBy,
+    },
+    status,
+    canDecide,
+    reminder,
+    outcome: stage?.decision ?? a.outcome,
+    stages: a.stages.map((s) => ({
+      number: s.index + 1,
+      state: s.state,
+      approvers: s.approvers.map((p) => p.displayName),
+      decision: s.decision,
+    })),
+    refreshUserIds: approverIds(item.data),
+  };
+}
+
+/** Notification builders for the approval engine's kinds. */
+export const approvalNotificationBuilders: Record<string, NotificationBuilder> = {
+  [ApprovalNotification.request]: (item, userId): Notification => ({
+    kind: ApprovalNotification.request,
+    data: { ...approvalCardData(item, userId) },
+  }),
+  [ApprovalNotification.reminder]: (item, userId): Notification => ({
+    kind: ApprovalNotification.reminder,
+    data: { ...approvalCardData(item, userId, true) },
+  }),
+  [ApprovalNotification.outcome]: (item): Notification => {
+    const data = item.data as ApprovalItemData;
+    const outcome = data.approval.outcome ?? { result: 'denied', at: item.updatedAt.toISOString() };
+    const card: ApprovalOutcomeCardData = {
+      itemId: item.id,
+      itemKind: item.kind,
+      title: data.approval.subject.title,
+      outcome,
+    };
+    return { kind: ApprovalNotification.outcome, data: { ...card } };
+  },
+};

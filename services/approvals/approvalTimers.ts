@@ -1,0 +1,123 @@
+import type { Clock } from '../clock';
+import type { WorkflowStore } from '../ports/workflowStore';
+import { auditEffect } from '../workflow/coreEffects';
+import { mutateItem } from '../workflow/mutate';
+import { refreshEffect, sendEffect } from '../workflow/notifyEffects';
+import { concludeEffects } from './conclude';
+import { ApprovalNotification, approvalKeys } from './keys';
+import type { ApprovalItemData, Decision } from './model';
+import { requestMachine, stageMachine, type RequestState } from './states';
+
+/**
+ * What the approval timers do: automatic denial, escalation and reminders. Each acts only while the
+ * stage it was set for is still open, so a timer that fires late or twice changes nothing more.
+ */
+export class ApprovalTimers {
+  constructor(private readonly deps: { store: WorkflowStore; clock: Clock }) {}
+
+  /** Timer: the stage's decide-within time passed. Graph denies on its own; we mirror it on the cards. */
+  async expire(itemId: string, stageIndex: number): Promise<void> {
+    const now = this.deps.clock.now();
+    await mutateItem<ApprovalItemData>(
+      this.deps.store,
+      itemId,
+      () => now,
+      (fresh) => {
+        const a = fresh.data.approval;
+        const stage = a.stages[stageIndex];
+        if (
+          fresh.state !== 'pendingApproval' ||
+          a.current !== stageIndex ||
+          !stage ||
+          stage.state !== 'InProgress'
+        )
+          return undefined;
+        const outcome: Decision = { result: 'expired', at: now.toISOString() };
+        const stages = a.stages.map((s, i) =>
+          i === stageIndex ? { ...s, state: stageMachine.apply(s.state, 'expire'), decision: outcome } : s,
+        );
+        const approval = { ...a, stages, outcome };
+        return {
+          state: requestMachine.apply(fresh.state as RequestState, 'expired'),
+          data: { ...fresh.data, approval },
+          effects: concludeEffects(fresh.id, approval, outcome, now),
+        };
+      },
+    );
+  }
+
+  /** Timer: nobody decided within the escalation time; escalation approvers get cards too. */
+  async escalate(itemId: string, stageIndex: number): Promise<void> {
+    const now = this.deps.clock.now();
+    await mutateItem<ApprovalItemData>(
+      this.deps.store,
+      itemId,
+      () => now,
+      (fresh) => {
+        const a = fresh.data.approval;
+        const stage = a.stages[stageIndex];
+        if (fresh.state !== 'pendingApproval' || a.current !== stageIndex || !stage || stage.escalated)
+          return undefined;
+        if (!stageMachine.can(stage.state, 'escalate')) return undefined;
+        const stages = a.stages.map((s, i) => (i === stageIndex ? { ...s, escalated: true } : s));
+        return {
+          data: { ...fresh.data, approval: { ...a, stages } },
+          effects: [
+            ...stage.escalationApprovers.map((p) =>
+              sendEffect(
+                approvalKeys.approverCard(stageIndex, p.id),
+                p.id,
+                ApprovalNotification.request,
+                now,
+              ),
+            ),
+            refreshEffect(`escalated:${stageIndex}`, approvalKeys.approverCards, now),
+            auditEffect({
+              id: `approval-escalated:${itemId}:${stageIndex}`,
+              at: now,
+              type: 'approval.escalated',
+              itemId,
+              summary: `Stage ${stageIndex + 1} escalated to ${stage.escalationApprovers.map((p) => p.displayName).join(', ')}`,
+            }),
+          ],
+        };
+      },
+    );
+  }
+
+  /** Timer: remind the stage's approvers who still have to decide. */
+  async remind(itemId: string, stageIndex: number): Promise<void> {
+    const now = this.deps.clock.now();
+    await mutateItem<ApprovalItemData>(
+      this.deps.store,
+      itemId,
+      () => now,
+      (fresh) => {
+        const a = fresh.data.approval;
+        const stage = a.stages[stageIndex];
+        if (fresh.state !== 'pendingApproval' || a.current !== stageIndex || stage?.state !== 'InProgress')
+          return undefined;
+        const people = stage.escalated ? [...stage.approvers, ...stage.escalationApprovers] : stage.approvers;
+        return {
+          effects: [
+            ...people.map((p) =>
+              sendEffect(
+                approvalKeys.reminderCard(stageIndex, p.id),
+                p.id,
+                ApprovalNotification.reminder,
+                now,
+              ),
+            ),
+            auditEffect({
+              id: `approval-reminded:${itemId}:${stageIndex}`,
+              at: now,
+              type: 'approval.reminded',
+              itemId,
+              summary: `Reminded ${people.map((p) => p.displayName).join(', ')} of stage ${stageIndex + 1}`,
+            }),
+          ],
+        };
+      },
+    );
+  }
+}

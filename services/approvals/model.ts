@@ -1,0 +1,68 @@
+import type { ItemMessage } from '../workflow/messages';
+import type { StageState } from './states';
+
+/** A person as cards show them. */
+export interface Person {
+  id: string;
+  displayName: string;
+}
+
+/** The requester, with what approvers want to know about them. */
+export interface Requester extends Person {
+  department?: string;
+  jobTitle?: string;
+  manager?: Person;
+}
+
+/** The decision that closed a stage (or the request). */
+export interface Decision {
+  result: 'approved' | 'denied' | 'expired' | 'canceled';
+  /** Absent when the system decided (automatic denial) or the requester canceled. */
+  by?: Person;
+  at: string;
+  reason?: string;
+}
+
+/** One approval stage, with its approvers resolved when the request was submitted. */
+export interface StageRecord {
+  index: number;
+  state: StageState;
+  approvers: Person[];
+  /** True when no primary approver could be resolved and the fallback approvers were used. */
+  usedFallback: boolean;
+  escalationApprovers: Person[];
+  escalated: boolean;
+  reasonRequired: boolean;
+  /** ISO 8601 durations from the policy. */
+  decideWithin: string;
+  escalateAfter?: string;
+  startedAt?: string;
+  decideBy?: string;
+  escalateAt?: string;
+  remindAt?: string;
+  decision?: Decision;
+}
+
+/** What is being approved, as approvers' cards show it (generic: access package, PIM role, …). */
+export interface ApprovalSubject {
+  title: string;
+  justification?: string;
+  answers: { question: string; answer: string }[];
+  facts: { label: string; value: string }[];
+}
+
+/** The approval part of a workflow item's data. */
+export interface ApprovalState {
+  requester: Requester;
+  subject: ApprovalSubject;
+  stages: StageRecord[];
+  /** Index of the stage in progress, or of the last one when the approval is over. */
+  current: number;
+  outcome?: Decision;
+}
+
+/** Workflow data of an item the approval engine works on. */
+export interface ApprovalItemData {
+  approval: ApprovalState;
+  messages: Record<string, ItemMessage>;
+}

@@ -1,0 +1,55 @@
+import type { AuditEvent, AuditLog } from '../ports/auditLog';
+import type { JobStore, NewJob } from '../ports/jobStore';
+import type { Clock } from '../clock';
+import type { EffectHandler } from './effects';
+import { effect } from './mutate';
+
+/** Effect types every workflow uses: durable timers and audit events, recorded with the state change. */
+export const CoreEffect = {
+  scheduleTimers: 'timers.schedule',
+  cancelTimers: 'timers.cancel',
+  audit: 'audit.append',
+} as const;
+
+/** An outbox entry that schedules jobs (stable job ids: scheduling twice is harmless). */
+export function scheduleTimersEffect(id: string, jobs: NewJob[], at: Date) {
+  const plain = jobs.map((j) => ({ ...j, runAt: j.runAt.toISOString() }));
+  return effect(id, CoreEffect.scheduleTimers, { jobs: plain }, at);
+}
+
+/** An outbox entry that cancels the jobs whose id starts with `prefix`. */
+export function cancelTimersEffect(id: string, prefix: string, at: Date) {
+  return effect(id, CoreEffect.cancelTimers, { prefix }, at);
+}
+
+/** An outbox entry that appends an audit event (its id is the event id: appended once). */
+export function auditEffect(event: Omit<AuditEvent, 'at'> & { at: Date }) {
+  return effect(`audit:${event.id}`, CoreEffect.audit, { ...event, at: event.at.toISOString() }, event.at);
+}
+
+/** Handlers for the core effect types. */
+export function createCoreEffects(deps: {
+  jobs: JobStore;
+  audit: AuditLog;
+  clock: Clock;
+}): Record<string, EffectHandler> {
+  return {
+    [CoreEffect.scheduleTimers]: {
+      run: async ({ entry }) => {
+        const jobs = entry.payload.jobs as (Omit<NewJob, 'runAt'> & { runAt: string })[];
+        for (const j of jobs) await deps.jobs.schedule({ ...j, runAt: new Date(j.runAt) }, deps.clock.now());
+      },
+    },
+    [CoreEffect.cancelTimers]: {
+      run: async ({ entry }) => {
+        await deps.jobs.cancelByPrefix(String(entry.payload.prefix), deps.clock.now());
+      },
+    },
+    [CoreEffect.audit]: {
+      run: async ({ entry }) => {
+        const e = entry.payload as unknown as AuditEvent & { at: string };
+        await deps.audit.append({ ...e, at: new Date(e.at) });
+      },
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { OutboxEntry, WorkflowItem } from '../ports/workflowStore';
+import { GatewayError, isRetryable } from '../ports/graphErrors';
+import { NotReachableError } from '../ports/notifier';
+import type { ItemPatch } from './mutate';
+
+/** What an effect handler sees: the item as it was when the effect was claimed. */
+export interface EffectContext<TData = Record<string, unknown>> {
+  item: WorkflowItem<TData>;
+  entry: OutboxEntry;
+  now: Date;
+  /** SSO assertions handed over by the turn that caused the effect (userId → token); never persisted. */
+  assertions: ReadonlyMap<string, string>;
+}
+
+/**
+ * Applied to the freshest copy of the item together with marking the effect done, so the result of a
+ * side effect (a Graph request id, a sent message) is recorded atomically with "done".
+ */
+export type Followup<TData> = (fresh: WorkflowItem<TData>) => ItemPatch<TData> | undefined;
+
+/** Carries out one type of side effect. It must be safe to run twice with the same entry id. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds handlers of every item data type
+export interface EffectHandler<TData = any> {
+  run(ctx: EffectContext<TData>): Promise<Followup<TData> | void>;
+  /** Called once when the effect fails for good; its patch records the failure on the item. */
+  onFailed?(ctx: EffectContext<TData>, error: unknown): Followup<TData> | void;
+}
+
+/** Thrown by a handler when retrying cannot help (bad data, refused for good). */
+export class PermanentEffectError extends Error {
+  readonly code = 'permanentEffectFailure';
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'PermanentEffectError';
+  }
+}
+
+/** Graph's refusals and unreachable users will not change by retrying; outages and throttling will. */
+export function isPermanentFailure(err: unknown): boolean {
+  if (err instanceof PermanentEffectError || err instanceof NotReachableError) return true;
+  return err instanceof GatewayError && !isRetryable(err) && err.code !== 'signInRequired';
+}
+
+/** How long Graph asked us to wait, when it did. */
+export function retryAfterMs(err: unknown): number | undefined {
+  const ms = (err as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof ms === 'number' && ms > 0 ? ms : undefined;
+}

@@ -1,0 +1,66 @@
+import type { AuditLog } from '../ports/auditLog';
+import type { Notification, Notifier } from '../ports/notifier';
+import type { WorkflowItem } from '../ports/workflowStore';
+import type { Clock } from '../clock';
+import type { EffectHandler } from './effects';
+import type { HasMessages, ItemMessage } from './messages';
+import { effect } from './mutate';
+
+/** Builds what a user sees for an item, from the item as it is now (never a stale copy). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds builders of every item data type
+export type NotificationBuilder = (item: WorkflowItem<any>, userId: string, now: Date) => Notification;
+
+export const NotifyEffect = { send: 'notify.send', refresh: 'notify.refresh' } as const;
+
+/** Sends notification `kind` to the user and remembers the message under `key`. */
+export function sendEffect(key: string, userId: string, kind: string, at: Date) {
+  return effect(`send:${key}`, NotifyEffect.send, { key, userId, kind }, at);
+}
+
+/** Re-renders every message whose key starts with `prefix` (cards update in place). `id` must be unique. */
+export function refreshEffect(id: string, prefix: string, at: Date) {
+  return effect(`refresh:${id}`, NotifyEffect.refresh, { prefix }, at);
+}
+
+/** Handlers for notify.send / notify.refresh, given one builder per notification kind. */
+export function createNotifyEffects(deps: {
+  notifier: Notifier;
+  audit: AuditLog;
+  clock: Clock;
+  builders: Readonly<Record<string, NotificationBuilder>>;
+}): Record<string, EffectHandler<HasMessages>> {
+  const build = (item: WorkflowItem<HasMessages>, kind: string, userId: string) => {
+    const builder = deps.builders[kind];
+    if (!builder) throw new Error(`No notification builder for '${kind}'`);
+    return builder(item, userId, deps.clock.now());
+  };
+  return {
+    [NotifyEffect.send]: {
+      run: async ({ item, entry }) => {
+        const { key, userId, kind } = entry.payload as { key: string; userId: string; kind: string };
+        if (item.data.messages?.[key]) return; // sent before a crash, and recorded: do not send twice
+        const sent = await deps.notifier.send(userId, build(item, kind, userId));
+        await deps.audit.append({
+          id: `notification:${item.id}:${key}`,
+          at: deps.clock.now(),
+          type: 'notification.sent',
+          itemId: item.id,
+          summary: `Sent ${kind} to ${userId}`,
+          source: { card: kind, activityId: sent.activityId },
+          details: { userId, kind },
+        });
+        const message: ItemMessage = { ...sent, kind };
+        return (fresh) => ({ data: { ...fresh.data, messages: { ...fresh.data.messages, [key]: message } } });
+      },
+    },
+    [NotifyEffect.refresh]: {
+      // ctx.item was read when the effect was claimed, so it shows the latest decision, not a stale one.
+      run: async ({ item, entry }) => {
+        const prefix = String(entry.payload.prefix);
+        for (const [key, m] of Object.entries(item.data.messages ?? {})) {
+          if (key.startsWith(prefix)) await deps.notifier.update(m, build(item, m.kind, m.userId));
+        }
+      },
+    },
+  };
+}

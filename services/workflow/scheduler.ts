@@ -1,0 +1,92 @@
+import type { AuditLog } from '../ports/auditLog';
+import type { Job, JobStore } from '../ports/jobStore';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import { backoffMs } from './backoff';
+import { Poller } from './poller';
+
+/** Runs one type of job. Jobs run at least once, so a handler checks the state it acts on. */
+export type JobHandler = (job: Job) => Promise<void>;
+
+export interface SchedulerDeps {
+  jobs: JobStore;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+  handlers: Readonly<Record<string, JobHandler>>;
+  /** Unique per replica (e.g. host name + pid): who holds a job's lease. */
+  owner: string;
+  pollMs?: number;
+  leaseMs?: number;
+  batch?: number;
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+}
+
+/**
+ * Durable timers (reminders, escalation, auto-deny, expiry warnings) over the JobStore port.
+ * Why not Agenda: it needs MongoDB and cannot run over the in-memory demo store; the JobStore port
+ * gives the same lease semantics (claim with an owner and a lease, expired leases reclaimed) for
+ * both adapters, so several replicas never run a job twice at once and restarts lose nothing.
+ */
+export class Scheduler {
+  private readonly poller: Poller;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.poller = new Poller('scheduler', deps.pollMs ?? 5000, () => this.runDue(), deps.logger);
+  }
+
+  /** Starts polling; jobs that fell due while the bot was down run at once. */
+  start(): void {
+    this.poller.start();
+  }
+
+  stop(): Promise<void> {
+    return this.poller.stop();
+  }
+
+  /** Claims and runs every due job (in batches); returns how many ran. */
+  async runDue(): Promise<number> {
+    const { jobs, clock, owner } = this.deps;
+    const batch = this.deps.batch ?? 20;
+    let ran = 0;
+    for (let round = 0; round < 100; round++) {
+      const claimed = await jobs.claimDue(clock.now(), owner, this.deps.leaseMs ?? 60_000, batch);
+      for (const job of claimed) await this.runOne(job);
+      ran += claimed.length;
+      if (claimed.length < batch) break;
+    }
+    return ran;
+  }
+
+  private async runOne(job: Job): Promise<void> {
+    const { jobs, clock, owner, logger } = this.deps;
+    const handler = this.deps.handlers[job.type];
+    try {
+      if (!handler) throw new Error(`No handler for job type '${job.type}'`);
+      await handler(job);
+      await jobs.complete(job.id, owner, clock.now());
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      logger.warn({ err, jobId: job.id, type: job.type, attempts: job.attempts }, 'job failed');
+      if (job.attempts >= (this.deps.maxAttempts ?? 8)) {
+        await jobs.complete(job.id, owner, clock.now());
+        await this.deps.audit.append({
+          id: `job-failed:${job.id}:${job.attempts}`,
+          at: clock.now(),
+          type: 'job.failed',
+          summary: `Timer ${job.type} gave up after ${job.attempts} attempt(s): ${msg}`,
+          details: { jobId: job.id, jobType: job.type },
+        });
+        return;
+      }
+      const wait = backoffMs(
+        job.attempts,
+        this.deps.backoffBaseMs ?? 5000,
+        this.deps.backoffCapMs ?? 15 * 60_000,
+      );
+      await jobs.release(job.id, owner, new Date(clock.now().getTime() + wait), msg);
+    }
+  }
+}

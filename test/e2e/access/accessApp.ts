@@ -1,0 +1,102 @@
+import pino from 'pino';
+import { accessFlow } from '../../../bot/flows/access/accessFlow';
+import { accessGateways } from '../../../bot/flows/access/graphGateways';
+import { cardOf, cardText } from '../../../emulator/teams/cards';
+import type { Recorded } from '../../../emulator/teams/channel';
+import { createMemoryStore } from '../../../services/adapters/memory';
+import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
+import { ManualClock } from '../../../services/clock';
+import type { Store } from '../../../services/ports/store';
+import { createApp, type App } from '../../../bot/app';
+import { demoWiring } from '../../../bot/demo';
+import { unwiredVerb } from '../../../bot/invoke/unwiredVerb';
+import { TeamsChannel } from '../../../emulator/teams/channel';
+import { loadConfig, type Config } from '../../../services/config';
+
+/** An invoke answer's card (Action.Execute response body). */
+export function invokeCard(answer: { body?: unknown }): Record<string, unknown> {
+  const body = answer.body as { statusCode?: number; value?: Record<string, unknown> };
+  if (!body?.value || typeof body.value !== 'object')
+    throw new Error(`No card in ${JSON.stringify(answer.body)}`);
+  return body.value;
+}
+
+/** Every Action.Execute's data in a card, by verb. */
+export function actionData(card: unknown, verb: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && o.verb === verb) out.push((o.data ?? {}) as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+export const textOf = (r: Recorded) => cardText(cardOf(r));
+
+/**
+ * The real bot with the access flow, the Graph emulator (same ManualClock) and the Teams stand-in,
+ * wired as demo mode does. `restart()` stops the bot and starts a new one over the same store, emulator
+ * and channel: nothing survives in memory but what the store and Graph hold.
+ */
+export async function startAccessApp(opts: { store?: Store; clock?: ManualClock } = {}) {
+  const clock = opts.clock ?? new ManualClock(new Date());
+  const store = opts.store ?? createMemoryStore();
+  const logger = pino({ level: 'silent' });
+  const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
+  const wiring = await demoWiring(base, logger, { clock });
+  const emulator = wiring.emulator!;
+  const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
+  const url = emulator.url;
+  const gateways = accessGateways({
+    baseUrl: url,
+    authorityHost: url,
+    exchangeBaseUrl: url,
+    tenantId: emulator.tenantId,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    logger,
+  });
+  const channel = await TeamsChannel.start({ botAppId: config.bot.appId });
+  let wf!: AccessWorkflow;
+  let replica = 0;
+  const boot = async () => {
+    const flow = accessFlow(
+      {
+        store,
+        ...gateways,
+        clock,
+        logger,
+        expiryWarningDays: [7, 1],
+        owner: `replica-${++replica}`,
+        outbox: { pollMs: 50, backoffBaseMs: 200, backoffCapMs: 2000 },
+        schedulerPollMs: 50,
+      },
+      (w) => (wf = w),
+    );
+    const app = createApp({ config, logger, store, clock, flows: [flow], missingVerbs: unwiredVerb() });
+    channel.connect(`${(await app.start()).url}/api/messages`);
+    return app;
+  };
+  let app: App = await boot();
+  return {
+    t: { channel, emulator, app: () => app },
+    clock,
+    store,
+    gateways,
+    wf: () => wf,
+    restart: async () => {
+      await app.stop();
+      app = await boot();
+    },
+    stop: async () => {
+      await app.stop();
+      await channel.stop();
+      await wiring.stop();
+    },
+  };
+}

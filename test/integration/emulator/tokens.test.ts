@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import jwt from 'jsonwebtoken';
+import {
+  appCredential,
+  appToken,
+  EXCHANGE_SCOPE,
+  graphClient,
+  oboCredential,
+  rawCall,
+  useEmulator,
+  GRAPH_SCOPE,
+} from '../../support/emulator';
+
+describe('emulator: identity (real @azure/identity credentials)', () => {
+  const { emu } = useEmulator();
+
+  it('issues an app-only Graph token with the app roles through ClientSecretCredential', async () => {
+    const token = await appCredential(emu()).getToken(GRAPH_SCOPE);
+    const claims = jwt.decode(token!.token) as Record<string, unknown>;
+    assert.equal(claims.aud, 'https://graph.microsoft.com');
+    assert.equal(claims.tid, emu().tenantId);
+    assert.equal(claims.idtyp, 'app');
+    assert.ok((claims.roles as string[]).includes('User.Read.All'));
+    assert.equal(claims.scp, undefined);
+  });
+
+  it('issues an Exchange token with Exchange.ManageAsApp', async () => {
+    const claims = jwt.decode(await appToken(emu(), EXCHANGE_SCOPE)) as Record<string, unknown>;
+    assert.equal(claims.aud, 'https://outlook.office365.com');
+    assert.deepEqual(claims.roles, ['Exchange.ManageAsApp']);
+  });
+
+  it('issues the bot its Bot Framework channel token from the botframework.com tenant', async () => {
+    const { ClientSecretCredential } = await import('@azure/identity');
+    const cred = new ClientSecretCredential('botframework.com', emu().clientId, emu().clientSecret, {
+      authorityHost: emu().url,
+      disableInstanceDiscovery: true,
+    });
+    const token = await cred.getToken('https://api.botframework.com/.default');
+    assert.equal((jwt.decode(token!.token) as Record<string, unknown>).aud, 'https://api.botframework.com');
+  });
+
+  it('refuses a wrong client secret with invalid_client / AADSTS7000215', async () => {
+    await assert.rejects(appCredential(emu(), 'wrong').getToken(GRAPH_SCOPE), /AADSTS7000215/);
+    assert.ok(emu().requestLog.count({ api: 'identity', status: 401, path: /\/oauth2\/v2\.0\/token$/ }) >= 1);
+  });
+
+  it('refuses an unknown client id with AADSTS700016', async () => {
+    await assert.rejects(
+      appCredential(emu(), 'x', '99999999-0000-4000-8000-000000000000').getToken(GRAPH_SCOPE),
+      /AADSTS700016/,
+    );
+  });
+
+  it('exchanges a user token on-behalf-of for a delegated token carrying oid, scp and amr', async () => {
+    const token = await oboCredential(emu(), 'AlexW').getToken(GRAPH_SCOPE);
+    const claims = jwt.decode(token!.token) as Record<string, unknown>;
+    assert.equal(claims.oid, emu().directory.userByAlias('AlexW')!.id);
+    assert.equal(claims.tid, emu().tenantId);
+    assert.match(String(claims.scp), /EntitlementManagement\.ReadWrite\.All/);
+    assert.deepEqual(claims.amr, ['pwd']);
+    assert.deepEqual(claims.acrs, []);
+  });
+
+  it('grants an authentication-context claims request only after MFA', async () => {
+    const claims = JSON.stringify({ access_token: { acrs: { essential: true, value: 'c1' } } });
+    await assert.rejects(oboCredential(emu(), 'AlexW').getToken(GRAPH_SCOPE, { claims }), /AADSTS50076/);
+    const stepped = await oboCredential(emu(), 'AlexW', { mfa: true }).getToken(GRAPH_SCOPE, { claims });
+    assert.deepEqual((jwt.decode(stepped!.token) as Record<string, unknown>).acrs, ['c1']);
+  });
+
+  it('refuses an assertion that this authority did not sign', async () => {
+    const forged = jwt.sign({ aud: emu().clientId, oid: 'x' }, 'not-the-key');
+    const res = await fetch(`${emu().url}/${emu().tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        client_id: emu().clientId,
+        client_secret: emu().clientSecret,
+        assertion: forged,
+        scope: GRAPH_SCOPE,
+        requested_token_use: 'on_behalf_of',
+      }),
+    });
+    const body = (await res.json()) as { error: string; error_codes: number[] };
+    assert.equal(res.status, 400);
+    assert.equal(body.error, 'invalid_grant');
+    assert.deepEqual(body.error_codes, [50013]);
+  });
+
+  it('serves OpenID metadata and a JWKS that verifies its tokens', async () => {
+    const meta = await rawCall(emu(), 'GET', `/${emu().tenantId}/v2.0/.well-known/openid-configuration`);
+    assert.equal(meta.body.token_endpoint, `${emu().url}/${emu().tenantId}/oauth2/v2.0/token`);
+    const keys = await rawCall(emu(), 'GET', new URL(meta.body.jwks_uri).pathname);
+    const token = await appToken(emu());
+    const { kid } = jwt.decode(token, { complete: true })!.header;
+    assert.ok(keys.body.keys.some((k: { kid: string }) => k.kid === kid));
+  });
+
+  it('lets the real Graph client call /me with a delegated token and the app call /users', async () => {
+    const me = await graphClient(emu(), oboCredential(emu(), 'MeganB')).api('/me').get();
+    assert.equal(me.userPrincipalName, 'MeganB@contoso.com');
+    const users = await graphClient(emu(), appCredential(emu())).api('/users').get();
+    assert.equal(users.value.length, 16);
+  });
+});

@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { renderErrorCard } from '../../../cards/error';
+import { renderHelpCard } from '../../../cards/help';
+import { renderWelcomeCard } from '../../../cards/welcome';
+
+const texts = (card: object): string => JSON.stringify(card);
+
+describe('typed card renderers', () => {
+  it('welcome card greets the user by name and offers help', () => {
+    const card = renderWelcomeCard({ userName: 'Adele Vance', tenantName: 'Contoso' });
+    assert.match(texts(card), /Welcome to Gatekeeper, Adele Vance/);
+    assert.match(texts(card), /"verb":"help.show"/);
+  });
+
+  it('help card lists every command and echoes unknown text only when given', () => {
+    const commands = [
+      { keyword: 'request access', description: 'Ask for access' },
+      { keyword: 'approvals', description: 'Decide requests' },
+    ];
+    const plain = texts(renderHelpCard({ commands }));
+    assert.match(plain, /\*\*request access\*\*/);
+    assert.match(plain, /\*\*approvals\*\*/);
+    assert.doesNotMatch(plain, /didn't understand/);
+    assert.match(
+      texts(renderHelpCard({ commands, unknownText: 'banana' })),
+      /didn't understand \\"banana\\"/,
+    );
+  });
+
+  it('error card shows message and code, and user text is not evaluated as a template', () => {
+    const card = renderErrorCard({ title: 'Oops', message: 'Bad ${1+1}', code: 'badInput', reference: 'a1' });
+    assert.match(texts(card), /Bad \$\{1\+1\}/);
+    assert.match(texts(card), /Reference: badInput · a1/);
+  });
+});

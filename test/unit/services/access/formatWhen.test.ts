@@ -1,0 +1,37 @@
+import { strict as assert } from 'node:assert';
+import { formatDuration, formatWhen } from '../../../../services/access/formatWhen';
+
+describe('formatWhen / formatDuration', () => {
+  const now = new Date('2026-03-02T10:00:00Z');
+
+  it("shows the time in the user's zone, with a relative part", () => {
+    assert.equal(
+      formatWhen('2026-03-04T10:00:00Z', { timeZone: 'Europe/Berlin', now }),
+      'Wed 4 Mar, 11:00 (in 2 days)',
+    );
+    assert.equal(
+      formatWhen('2026-03-02T09:00:00Z', { timeZone: 'America/New_York', now }),
+      'Mon 2 Mar, 04:00 (1 hour ago)',
+    );
+  });
+
+  it('says "just now" within a minute', () => {
+    assert.equal(
+      formatWhen('2026-03-02T10:00:20Z', { timeZone: 'UTC', now }),
+      'Mon 2 Mar, 10:00 UTC (just now)',
+    );
+  });
+
+  it('falls back to UTC, and says so, when the zone is unknown', () => {
+    assert.equal(
+      formatWhen('2027-01-01T00:00:00Z', { timeZone: 'Mars/Olympus', now }),
+      'Fri 1 Jan 2027, 00:00 UTC (in 9 months)',
+    );
+  });
+
+  it('reads policy durations', () => {
+    assert.equal(formatDuration('P30D'), '30 days');
+    assert.equal(formatDuration('PT12H'), '12 hours');
+    assert.equal(formatDuration(undefined), undefined);
+  });
+});
