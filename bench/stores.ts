@@ -13,7 +13,11 @@ export interface BenchStore {
 }
 
 /** The in-memory adapter and the MongoDB adapter (MONGODB_URI, else FerretDB v1.24.2 started here). */
-export async function benchStores(): Promise<{ stores: BenchStore[]; describe: string; stop(): Promise<void> }> {
+export async function benchStores(): Promise<{
+  stores: BenchStore[];
+  describe: string;
+  stop(): Promise<void>;
+}> {
   let ferret: FerretDb | undefined;
   const given = process.env.MONGODB_URI;
   if (!given) ferret = await startFerretDb(resolve(__dirname, '..'));

@@ -21,7 +21,9 @@ function policy(pkg: number): FixturePolicy {
     id: guid('b0000000', pkg),
     displayName: ['All employees', 'Project Falcon members', 'Finance members'][kind]!,
     allowedRequestors:
-      kind === 0 ? { type: 'allMemberUsers' } : { type: 'group', group: kind === 1 ? 'Project Falcon' : 'Finance' },
+      kind === 0
+        ? { type: 'allMemberUsers' }
+        : { type: 'group', group: kind === 1 ? 'Project Falcon' : 'Finance' },
     isRequestorJustificationRequired: kind !== 0,
     approvalStages: [],
     expiration: { type: 'afterDuration', duration: 'P90D' },

@@ -1,33 +1,75 @@
 import {
+  CallerIdConstants,
   CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import type { Config } from '../services/config';
+import { AuthenticationConstants } from 'botframework-connector';
+import type { BotFrameworkEndpoints, Config } from '../services/config';
+import { ClientSecretCredentialsFactory } from './channelCredentials';
 import type { Logger } from '../services/logger';
 import { errorCardFor } from './errorCard';
 import { cardResponse } from './invoke/router';
 import { turnLog } from './turnLog';
 
 /**
+ * Once any endpoint is set, botbuilder treats every endpoint as given and leaves the others undefined,
+ * so the unset ones get the public cloud's values here.
+ */
+function withPublicDefaults(
+  endpoints: BotFrameworkEndpoints,
+  oauthUrl?: string,
+): Partial<Record<string, string>> {
+  const overridden = Object.keys(endpoints).some((k) => k !== 'ValidateAuthority') || oauthUrl;
+  if (!overridden) return {};
+  const c = AuthenticationConstants;
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: c.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: c.ToBotFromChannelTokenIssuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: c.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToChannelFromBotLoginUrl: c.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: c.ToChannelFromBotOAuthScope,
+    OAuthUrl: oauthUrl ?? c.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ...Object.fromEntries(Object.entries(endpoints).filter(([k]) => k !== 'ValidateAuthority')),
+  };
+}
+
+/**
  * Bot Framework authentication built from Config, never from process.env. Without an app id (demo mode)
  * botbuilder disables auth: inbound requests need no JWT and outbound connector calls carry no token.
+ * With one, inbound JWTs are checked against the channel's OpenID metadata and the bot signs in at
+ * ToChannelFromBotLoginUrl; both default to Microsoft's public cloud and can point at stand-ins.
  */
 export function createBotFrameworkAuth(config: Config): ConfigurationBotFrameworkAuthentication {
   const { bot } = config;
-  const options: ConfigurationBotFrameworkAuthenticationOptions = bot.appId
-    ? {
-        MicrosoftAppId: bot.appId,
-        MicrosoftAppPassword: bot.appPassword,
-        MicrosoftAppType: bot.appType,
-        MicrosoftAppTenantId: bot.tenantId,
-        OAuthUrl: bot.oauthUrl,
-      }
-    : // No credentials: the MultiTenant factory is the one that accepts an empty app id.
-      { MicrosoftAppType: 'MultiTenant', OAuthUrl: bot.oauthUrl };
-  return new ConfigurationBotFrameworkAuthentication(options);
+  if (!bot.appId) {
+    // No credentials: the MultiTenant factory is the one that accepts an empty app id.
+    return new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppType: 'MultiTenant',
+      OAuthUrl: bot.oauthUrl,
+    });
+  }
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: bot.appId,
+    MicrosoftAppPassword: bot.appPassword,
+    MicrosoftAppType: bot.appType,
+    MicrosoftAppTenantId: bot.tenantId,
+    ...withPublicDefaults(bot.endpoints, bot.oauthUrl),
+    ...(bot.endpoints.ValidateAuthority === undefined
+      ? {}
+      : { ValidateAuthority: bot.endpoints.ValidateAuthority }),
+  };
+  const loginUrl = bot.endpoints.ToChannelFromBotLoginUrl;
+  const custom =
+    loginUrl &&
+    bot.appPassword &&
+    !loginUrl.toLowerCase().startsWith(AuthenticationConstants.ToChannelFromBotLoginUrlPrefix)
+      ? new ClientSecretCredentialsFactory(bot.appId, bot.appPassword, loginUrl)
+      : undefined;
+  return new ConfigurationBotFrameworkAuthentication(options, custom);
 }
 
 /** The CloudAdapter with the one onTurnError: log it, and show the user a generic error card. */

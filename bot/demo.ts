@@ -4,6 +4,8 @@ import type { Logger } from '../services/logger';
 import { startEmulator, type EmulatorOptions } from '../emulator';
 import demoTenant from '../emulator/fixtures/demo-tenant.json';
 import type { TenantFixture } from '../emulator/graph/routing';
+import { systemClock } from '../services/clock';
+import { accessFlowFor } from './flows/access/accessFlowWiring';
 import { httpReachable } from './readiness';
 import type { Wiring } from './wiring';
 
@@ -38,10 +40,18 @@ export async function demoWiring(
     graph: Object.freeze({ ...config.graph, baseUrl: url, authorityHost: url, exchangeBaseUrl: url }),
   });
   logger.info({ emulator: url, tenantId: emulator.tenantId }, 'Graph emulator started');
+  const store = createMemoryStore();
+  // Graph calls run as the emulator's app registration: the demo bot has no app id of its own.
+  const credentials = {
+    tenantId: emulator.tenantId,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+  };
+  const clock = overrides.clock ?? systemClock;
   return {
     config: demoConfig,
-    store: createMemoryStore(),
-    flows: [],
+    store,
+    flows: [accessFlowFor({ config: demoConfig, store, logger, clock, credentials })],
     readiness: [httpReachable('graph', `${url}/v1.0/$metadata`)],
     organisationName: fixture.tenant.displayName,
     emulator,

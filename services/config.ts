@@ -21,6 +21,13 @@ const EnvSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: z.guid().optional(),
   OAuthUrl: url.optional(),
+  // Bot Framework endpoints (botbuilder's own names): unset means Microsoft's public cloud.
+  ToBotFromChannelOpenIdMetadataUrl: url.optional(),
+  ToBotFromChannelTokenIssuer: z.string().min(1).optional(),
+  ToBotFromEmulatorOpenIdMetadataUrl: url.optional(),
+  ToChannelFromBotLoginUrl: url.optional(),
+  ToChannelFromBotOAuthScope: z.string().min(1).optional(),
+  ValidateAuthority: z.enum(['true', 'false']).optional(),
   SSO_CONNECTION_NAME: z.string().min(1).default('graph'),
 
   GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
@@ -47,14 +54,27 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (appType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
-  if (appType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-    problems.push(`MicrosoftAppTenantId: required for ${appType}`);
+  // Even a multi-tenant bot reads and writes Graph in one home tenant, so the id is always needed.
+  if (!env.MicrosoftAppTenantId) {
+    problems.push(
+      `MicrosoftAppTenantId: required when MicrosoftAppId is set (the tenant Graph is called in)`,
+    );
   }
   if (!env.MONGODB_URI) problems.push('MONGODB_URI: required outside demo mode');
   return problems;
 }
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Where the bot validates inbound channel JWTs and gets its outbound token; only the ones set. */
+export interface BotFrameworkEndpoints {
+  readonly ToBotFromChannelOpenIdMetadataUrl?: string;
+  readonly ToBotFromChannelTokenIssuer?: string;
+  readonly ToBotFromEmulatorOpenIdMetadataUrl?: string;
+  readonly ToChannelFromBotLoginUrl?: string;
+  readonly ToChannelFromBotOAuthScope?: string;
+  readonly ValidateAuthority?: boolean;
+}
 
 export interface Config {
   readonly mode: 'demo' | 'production';
@@ -68,6 +88,8 @@ export interface Config {
     readonly tenantId?: string;
     readonly oauthUrl?: string;
     readonly ssoConnectionName: string;
+    /** Bot Framework endpoints a deployment (or a test) overrides; empty means the public cloud. */
+    readonly endpoints: BotFrameworkEndpoints;
   };
   readonly graph: {
     readonly baseUrl: string;
@@ -116,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       tenantId: e.MicrosoftAppTenantId,
       oauthUrl: e.OAuthUrl,
       ssoConnectionName: e.SSO_CONNECTION_NAME,
+      endpoints: botFrameworkEndpoints(e),
     },
     graph: {
       baseUrl: e.GRAPH_BASE_URL,
@@ -129,6 +152,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoEmulatorPort: e.DEMO_EMULATOR_PORT,
   };
   return deepFreeze(config);
+}
+
+function botFrameworkEndpoints(e: Env): BotFrameworkEndpoints {
+  const endpoints = {
+    ToBotFromChannelOpenIdMetadataUrl: e.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: e.ToBotFromChannelTokenIssuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: e.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToChannelFromBotLoginUrl: e.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: e.ToChannelFromBotOAuthScope,
+    ValidateAuthority: e.ValidateAuthority === undefined ? undefined : e.ValidateAuthority === 'true',
+  };
+  return Object.fromEntries(Object.entries(endpoints).filter(([, v]) => v !== undefined));
 }
 
 function deepFreeze<T>(o: T): T {

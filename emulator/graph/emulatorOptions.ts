@@ -2,6 +2,7 @@ import demoTenant from '../fixtures/demo-tenant.json';
 import type { Clock } from '../../services/clock';
 import type { Logger } from '../../services/logger';
 import type { RegisteredApp } from '../identity/apps';
+import type { BotFrameworkChannelIdentity } from '../identity/botFrameworkChannel';
 import type { TokenIssuer, UserAssertionOptions } from '../identity/tokenIssuer';
 import type { TenantDirectory } from '../tenant/directory';
 import type { DevTls } from '../tls/devCa';
@@ -47,6 +48,8 @@ export interface Emulator {
     /** Registers (or replaces) an app, e.g. one with fewer permissions. */
     registerApp(app: RegisteredApp): void;
     issuer: TokenIssuer;
+    /** The Bot Framework channel's signing identity (channel JWTs, its OpenID metadata and keys). */
+    botFramework: BotFrameworkChannelIdentity;
   };
 }
 

@@ -20,4 +20,3 @@ export interface GraphReply {
   headers: Record<string, string>;
   body?: unknown;
 }
-

@@ -3,7 +3,7 @@ import type { HttpHandler } from './http';
 /** One answered request, as benchmarks and tests count them. */
 export interface LoggedRequest {
   time: Date;
-  api: 'graph' | 'exchange' | 'identity' | 'tokenService';
+  api: 'graph' | 'exchange' | 'identity' | 'tokenService' | 'botFramework';
   method: string;
   /** Path including the version, without the query, e.g. /v1.0/users. */
   path: string;

@@ -7,6 +7,8 @@ import { ExchangeMailboxes } from '../exchange/mailboxes';
 import { exchangeHandler } from '../exchange/handler';
 import { AppRegistry, gatekeeperApp } from '../identity/apps';
 import { authorityHandler } from '../identity/authority';
+import { BotFrameworkChannelIdentity } from '../identity/botFrameworkChannel';
+import { botFrameworkHandler } from '../identity/botFrameworkHandler';
 import { TokenGrants } from '../identity/tokenGrants';
 import { EXCHANGE_AUDIENCE, TokenIssuer } from '../identity/tokenIssuer';
 import { tokenServiceHandler } from '../identity/tokenService';
@@ -82,6 +84,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const ctx = { clock, directory, fixture, newId: randomUUID, auditLog };
   for (const m of [...coreModules({ directory, auditLog }), ...(opts.modules ?? governanceModules())])
     routes.add(m.routes(ctx));
+  const botFramework = new BotFrameworkChannelIdentity(url);
   const pipeline = new GraphPipeline({ routes, issuer, knobs, log: requestLog, logger, batch: runBatch });
 
   handlers.push(
@@ -94,6 +97,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         tenantAliases: aliases,
       }),
     ),
+    logged('botFramework', requestLog, botFrameworkHandler(botFramework)),
     logged('tokenService', requestLog, tokenServiceHandler({ issuer, directory, knobs, fixture: f })),
     exchangeHandler({
       issuer,
@@ -119,6 +123,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       userAssertion: (a, o) => issuer.userAssertion(a, o),
       registerApp: (app) => apps.register(app),
       issuer,
+      botFramework,
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

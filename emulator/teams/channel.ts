@@ -8,6 +8,7 @@ import {
   type TeamsActivity,
 } from './activities';
 import demoTenant from '../fixtures/demo-tenant.json';
+import type { ChannelAuth } from './channelAuth';
 import { ConnectorServer } from './connector';
 import { Recorder, type Recorded } from './recorder';
 import { channelUsers, type ChannelFixture, type ChannelUser } from './users';
@@ -25,6 +26,8 @@ export interface TeamsChannelOptions {
   /** The bot's app id; the bot's channel id is 28:<appId>. */
   botAppId?: string;
   timezone?: string;
+  /** Auth mode: sign posted activities and require the bot's token at the connector (see channelAuth). */
+  auth?: ChannelAuth;
 }
 
 /** Options of one invoke. */
@@ -57,6 +60,7 @@ export class TeamsChannel {
         isInstalled: (u) => this.installed.has(u.alias),
       },
       this.recorder,
+      options.auth?.authorize,
     );
   }
 
@@ -77,6 +81,16 @@ export class TeamsChannel {
   /** The serviceUrl the activities carry, where the bot calls back. */
   get serviceUrl(): string {
     return this.env.serviceUrl;
+  }
+
+  /** What every activity is built from (serviceUrl, bot id), for tests that build their own. */
+  get envelope(): Envelope {
+    return this.env;
+  }
+
+  /** Why the connector refused the bot's calls (auth mode). */
+  get refusals(): readonly string[] {
+    return this.connector.refusals;
   }
 
   /** Where to post activities, e.g. http://127.0.0.1:3978/api/messages. */
@@ -126,12 +140,16 @@ export class TeamsChannel {
     return this.post(tokenExchangeInvoke(this.env, this.user(alias), connectionName, token));
   }
 
-  /** Posts any activity to the bot, as the Teams service would. */
-  async post(activity: TeamsActivity): Promise<BotAnswer> {
+  /**
+   * Posts any activity to the bot, as the Teams service would. `authorization` replaces the header the
+   * channel would send (null: none); by default it is the channel's JWT in auth mode, else absent.
+   */
+  async post(activity: TeamsActivity, authorization?: string | null): Promise<BotAnswer> {
     if (!this.botUrl) throw new Error('Call connect(botMessagesUrl) first');
+    const auth = authorization === undefined ? this.options.auth?.sign(activity) : authorization;
     const res = await fetch(this.botUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
       body: JSON.stringify(activity),
     });
     const text = await res.text();

@@ -13,6 +13,9 @@ export interface ConnectorDirectory {
 
 type Answer = { status: number; body?: unknown };
 
+/** Says why the request's Authorization header is refused, or undefined to let it through. */
+export type ConnectorAuthorizer = (authorization: string | undefined) => Promise<string | undefined>;
+
 const error = (status: number, code: string, message: string): Answer => ({
   status,
   body: { error: { code, message } },
@@ -26,10 +29,14 @@ export class ConnectorServer {
   private readonly server: Server;
   private readonly deleted = new Set<string>();
   private readonly known = new Set<string>();
+  /** Why each refused call was refused (auth mode), for tests to inspect. */
+  readonly refusals: string[] = [];
 
   constructor(
     private readonly directory: ConnectorDirectory,
     private readonly recorder: Recorder,
+    /** When set, every call needs the bot's bearer token (401 otherwise), as the real connector does. */
+    private readonly authorize?: ConnectorAuthorizer,
   ) {
     this.server = createServer((req, res) => void this.handle(req, res));
   }
@@ -49,6 +56,13 @@ export class ConnectorServer {
     let answer: Answer;
     try {
       const body = await readJson(req);
+      const refused = await this.authorize?.(req.headers.authorization);
+      if (refused !== undefined) {
+        this.refusals.push(refused);
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: 'Authorization has been denied for this request.' }));
+        return;
+      }
       answer = this.route(
         req.method ?? 'GET',
         new URL(req.url ?? '/', 'http://x').pathname,

@@ -118,6 +118,18 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
       await scheduler.runDue();
       await outbox.runDue();
     },
+    /** Requests waiting for this user's decision, newest first ("approvals"). */
+    waitingFor: async (userId: string): Promise<ApprovalRequestCardData[]> => {
+      const items = await store.workflows.find<ApprovalItemData>({
+        subject: userId,
+        states: ['pendingApproval'],
+        limit: 50,
+      });
+      return items
+        .filter((i) => i.data.approval)
+        .map((i) => approvalCardData(i, userId))
+        .filter((c) => c.canDecide);
+    },
     /** The approver card for one viewer, as it is now (Action.Execute refresh). */
     approvalCard: async (itemId: string, viewerId: string): Promise<ApprovalRequestCardData | undefined> => {
       const item = await store.workflows.get<ApprovalItemData>(itemId);

@@ -1,3 +1,4 @@
+import { subjectsWithApprovers } from '../approvals/approvalCards';
 import { startStage } from '../approvals/stageStart';
 import { requestMachine, type RequestEvent, type RequestState } from '../approvals/states';
 import type { AssignmentRequestInfo, EntitlementGateway, NewAssignmentRequest } from '../ports/entitlement';
@@ -108,9 +109,11 @@ export function afterSubmit(
   ];
   if (event === 'accepted' && data.approval.stages.length > 0) {
     const started = startStage(fresh.id, data.approval, 0, now);
+    const next = { ...data, approval: started.approval };
     return {
       state,
-      data: { ...data, approval: started.approval },
+      data: next,
+      subjects: subjectsWithApprovers(fresh.subjects, next),
       effects: [...effects, ...started.effects],
     };
   }

@@ -2,15 +2,20 @@ import { requestMachine, type RequestEvent, type RequestState } from '../approva
 import type { EntitlementGateway } from '../ports/entitlement';
 import { auditEffect } from '../workflow/coreEffects';
 import type { EffectHandler } from '../workflow/effects';
-import { type AccessRequestData } from './model';
+import type { OutboxEntry } from '../ports/workflowStore';
+import { effect } from '../workflow/mutate';
+import { AccessEffect, type AccessRequestData } from './model';
 import { statusEffects } from './statusEffects';
 
-/** Graph has not finished yet; the outbox tries again later (with backoff). */
-class StillInProgressError extends Error {
-  constructor(state: string) {
-    super(`Graph request still ${state}`);
-    this.name = 'StillInProgressError';
-  }
+const FIRST_WAIT_MS = 5_000;
+const MAX_WAIT_MS = 3_600_000;
+
+/** While Graph is still at it, look again later: 5 s, 10 s, … then hourly (a new effect each time). */
+function again(entry: OutboxEntry, now: Date): OutboxEntry {
+  const round = Number(entry.payload.round ?? 0) + 1;
+  const wait = Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** Math.min(round, 20));
+  const base = entry.id.replace(/#\d+$/, '');
+  return effect(`${base}#${round}`, AccessEffect.sync, { round }, new Date(now.getTime() + wait));
 }
 
 const EVENTS: Partial<Record<string, RequestEvent>> = {
@@ -21,15 +26,18 @@ const EVENTS: Partial<Record<string, RequestEvent>> = {
   deliveryFailed: 'failed',
 };
 
-/** Follows a request in Graph (app-only) until it is delivered, denied or failed, and mirrors it. */
+/**
+ * Follows a request in Graph (app-only) until it is delivered, denied or failed, and mirrors it;
+ * a request Graph is still working on is looked at again later, without ever giving up.
+ */
 export function syncEffect(deps: { entitlement: EntitlementGateway }): EffectHandler<AccessRequestData> {
   return {
-    run: async ({ item, now }) => {
+    run: async ({ item, entry, now }) => {
       const requestId = item.data.graph?.requestId;
       if (!requestId || requestMachine.isFinal(item.state as RequestState)) return;
       const info = await deps.entitlement.requestState(requestId);
       const event = EVENTS[info.state];
-      if (!event) throw new StillInProgressError(info.state);
+      if (!event) return () => ({ effects: [again(entry, now)] });
       return (fresh) => {
         const from = fresh.state as RequestState;
         if (!requestMachine.can(from, event)) return undefined;

@@ -50,6 +50,11 @@ export function approverIds(data: ApprovalItemData): string[] {
   return [...new Set(ids.map((p: Person) => p.id))];
 }
 
+/** The item's subjects plus everyone who holds an approver card: "approvals" lists what waits for me. */
+export function subjectsWithApprovers(subjects: string[], data: ApprovalItemData): string[] {
+  return [...new Set([...subjects, ...approverIds(data)])];
+}
+
 /** The approver card for one viewer, from the item as it is now. */
 export function approvalCardData(
   item: WorkflowItem<ApprovalItemData>,

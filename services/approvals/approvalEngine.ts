@@ -3,6 +3,7 @@ import type { WorkflowItem, WorkflowStore } from '../ports/workflowStore';
 import { auditEffect, cancelTimersEffect } from '../workflow/coreEffects';
 import { effect, type ItemPatch, mutateItem } from '../workflow/mutate';
 import { refreshEffect } from '../workflow/notifyEffects';
+import { subjectsWithApprovers } from './approvalCards';
 import { concludeEffects } from './conclude';
 import { checkDecision } from './decisionRules';
 import { approvalKeys } from './keys';
@@ -113,6 +114,7 @@ export class ApprovalEngine {
       state = requestMachine.apply(state, event === 'approve' ? 'approved' : 'denied');
       effects.push(...concludeEffects(fresh.id, approval, decision, now));
     }
-    return { state, data: { ...fresh.data, approval }, effects };
+    const data = { ...fresh.data, approval };
+    return { state, data, subjects: subjectsWithApprovers(fresh.subjects, data), effects };
   }
 }

@@ -3,6 +3,7 @@ import type { WorkflowStore } from '../ports/workflowStore';
 import { auditEffect } from '../workflow/coreEffects';
 import { mutateItem } from '../workflow/mutate';
 import { refreshEffect, sendEffect } from '../workflow/notifyEffects';
+import { subjectsWithApprovers } from './approvalCards';
 import { concludeEffects } from './conclude';
 import { ApprovalNotification, approvalKeys } from './keys';
 import type { ApprovalItemData, Decision } from './model';
@@ -60,8 +61,10 @@ export class ApprovalTimers {
           return undefined;
         if (!stageMachine.can(stage.state, 'escalate')) return undefined;
         const stages = a.stages.map((s, i) => (i === stageIndex ? { ...s, escalated: true } : s));
+        const data = { ...fresh.data, approval: { ...a, stages } };
         return {
-          data: { ...fresh.data, approval: { ...a, stages } },
+          data,
+          subjects: subjectsWithApprovers(fresh.subjects, data),
           effects: [
             ...stage.escalationApprovers.map((p) =>
               sendEffect(

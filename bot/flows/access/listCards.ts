@@ -5,6 +5,7 @@ import type { MyAccessEntry } from '../../../services/access/accessExtensionServ
 import type { ExpiringCardData } from '../../../services/access/expiryWarningService';
 import { formatWhen, type UserTime } from '../../../services/access/formatWhen';
 import type { RequestStatusView } from '../../../services/access/requestStatus';
+import type { ApprovalRequestCardData } from '../../../services/approvals/approvalCards';
 import { statusLine } from './statusCard';
 
 const LABEL: Record<RequestStatusView['state'], [string, string]> = {
@@ -62,5 +63,22 @@ export function renderExpiringCard(d: ExpiringCardData, t: UserTime): AdaptiveCa
     assignmentId: d.assignmentId,
     // One extension per warning: a double click or a second tab does not ask twice.
     idempotencyKey: `extend:${d.assignmentId}:${d.endsAt}`,
+  });
+}
+
+/** "approvals": the requests waiting for the user's decision; Open shows the full approval card. */
+export function renderWaitingApprovalsCard(rows: ApprovalRequestCardData[], t: UserTime): AdaptiveCard {
+  return renderTemplate(template, {
+    heading: 'Waiting for your decision',
+    emptyText: rows.length ? '' : 'Nothing is waiting for your decision.',
+    rows: rows.slice(0, 20).map((d) => ({
+      title: `${d.requester.displayName} asks for ${d.title}`,
+      line: `Stage ${d.stage.number} of ${d.stage.count}`,
+      color: 'Accent',
+      detail: d.stage.decideBy ? `Decide by ${formatWhen(d.stage.decideBy, t)}` : '',
+      action: 'approval.refresh',
+      actionTitle: 'Open',
+      actionData: { itemId: d.itemId },
+    })),
   });
 }

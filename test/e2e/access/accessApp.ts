@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { accessFlow } from '../../../bot/flows/access/accessFlow';
+import { accessFlowFor } from '../../../bot/flows/access/accessFlowWiring';
 import { accessGateways } from '../../../bot/flows/access/graphGateways';
 import { cardOf, cardText } from '../../../emulator/teams/cards';
 import type { Recorded } from '../../../emulator/teams/channel';
@@ -65,19 +65,20 @@ export async function startAccessApp(opts: { store?: Store; clock?: ManualClock 
   let wf!: AccessWorkflow;
   let replica = 0;
   const boot = async () => {
-    const flow = accessFlow(
-      {
-        store,
-        ...gateways,
-        clock,
-        logger,
-        expiryWarningDays: [7, 1],
-        owner: `replica-${++replica}`,
-        outbox: { pollMs: 50, backoffBaseMs: 200, backoffCapMs: 2000 },
-        schedulerPollMs: 50,
+    const flow = accessFlowFor({
+      config,
+      store,
+      logger,
+      clock,
+      credentials: {
+        tenantId: emulator.tenantId,
+        clientId: emulator.clientId,
+        clientSecret: emulator.clientSecret,
       },
-      (w) => (wf = w),
-    );
+      tuning: { outbox: { pollMs: 50, backoffBaseMs: 200, backoffCapMs: 2000 }, schedulerPollMs: 50 },
+      owner: `replica-${++replica}`,
+      onCreated: (w) => (wf = w),
+    });
     const app = createApp({ config, logger, store, clock, flows: [flow], missingVerbs: unwiredVerb() });
     channel.connect(`${(await app.start()).url}/api/messages`);
     return app;

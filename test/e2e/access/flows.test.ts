@@ -82,7 +82,11 @@ describe('e2e access flows', () => {
   it('a required question left out is refused, and nothing is requested', async () => {
     const { status } = await request('AlexW', FALCON, { justification: 'Field trials' });
     assert.match(cardText(status), /Please fix: "Which workstream will you join\?" needs an answer/);
-    assert.equal(actionData(status, 'access.submit').length, 1, 'the same form comes back, to fix and send again');
+    assert.equal(
+      actionData(status, 'access.submit').length,
+      1,
+      'the same form comes back, to fix and send again',
+    );
     assert.match(JSON.stringify(status), /Field trials/, 'with what was typed');
     assert.deepEqual(await app.store.workflows.find({ kind: 'accessRequest' }), []);
   });

@@ -42,6 +42,19 @@ describe('e2e access: Adele requests COVID-19 Response Team, Megan approves', ()
     assert.match(textOf(leesCard), /Joining the vaccine logistics group/);
     const decide = actionData(cardOf(megansCard), 'approval.decide').find((d) => d.decision === 'approve')!;
 
+    const beforeList = channel.recorder.mark();
+    await channel.send('LeeG', 'approvals');
+    const waiting = await channel.waitFor(
+      (r) => r.alias === 'LeeG' && /Waiting for your decision/.test(textOf(r)),
+      10_000,
+      beforeList,
+    );
+    assert.match(textOf(waiting), /Adele Vance asks for COVID-19 Response Team/);
+    const opened = invokeCard(
+      await channel.invoke('LeeG', 'approval.refresh', actionData(cardOf(waiting), 'approval.refresh')[0]),
+    );
+    assert.equal(actionData(opened, 'approval.decide').length, 2);
+
     mark = channel.recorder.mark();
     const after = invokeCard(
       await channel.invoke(

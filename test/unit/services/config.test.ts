@@ -78,13 +78,68 @@ describe('loadConfig', () => {
     assert.doesNotMatch(err.message, /maybe-a-secret|pw@host/);
   });
 
-  it('lets a multi-tenant bot run without a tenant id', () => {
-    const config = loadConfig({
+  it('asks a multi-tenant bot for its home tenant too, since Graph is called there', () => {
+    const problems = problemsOf({
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'x',
       MicrosoftAppType: 'MultiTenant',
       MONGODB_URI: 'mongodb+srv://cluster.example',
     });
+    assert.deepEqual(
+      problems.map((p) => p.split(':')[0]),
+      ['MicrosoftAppTenantId'],
+    );
+    const config = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppType: 'MultiTenant',
+      MicrosoftAppTenantId: TENANT,
+      MONGODB_URI: 'mongodb+srv://cluster.example',
+    });
     assert.equal(config.bot.appType, 'MultiTenant');
+  });
+  describe('Bot Framework endpoints', () => {
+    const production = {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 's3cret',
+      MicrosoftAppTenantId: TENANT,
+      MONGODB_URI: 'mongodb://db.internal:27017',
+    };
+
+    it('leaves them empty when unset, so botbuilder uses the public cloud', () => {
+      assert.deepEqual(loadConfig(production).bot.endpoints, {});
+    });
+
+    it("passes on the ones set, under botbuilder's names", () => {
+      const config = loadConfig({
+        ...production,
+        ToBotFromChannelOpenIdMetadataUrl: 'https://login.example/v1/.well-known/openidconfiguration',
+        ToBotFromChannelTokenIssuer: 'https://api.example',
+        ToChannelFromBotLoginUrl: 'https://login.example/tenant',
+        ToChannelFromBotOAuthScope: 'https://api.example',
+        ValidateAuthority: 'false',
+      });
+      assert.deepEqual(config.bot.endpoints, {
+        ToBotFromChannelOpenIdMetadataUrl: 'https://login.example/v1/.well-known/openidconfiguration',
+        ToBotFromChannelTokenIssuer: 'https://api.example',
+        ToChannelFromBotLoginUrl: 'https://login.example/tenant',
+        ToChannelFromBotOAuthScope: 'https://api.example',
+        ValidateAuthority: false,
+      });
+    });
+
+    it('names malformed ones without requiring any', () => {
+      const problems = problemsOf({
+        ...production,
+        ToBotFromChannelOpenIdMetadataUrl: 'not a url',
+        ToChannelFromBotLoginUrl: 'ftp://login.example/t',
+        ValidateAuthority: 'yes',
+      });
+      assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), [
+        'ToBotFromChannelOpenIdMetadataUrl',
+        'ToChannelFromBotLoginUrl',
+        'ValidateAuthority',
+      ]);
+    });
   });
 });

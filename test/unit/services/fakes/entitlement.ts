@@ -68,7 +68,7 @@ export class FakeEntitlement implements EntitlementGateway {
     if (!p) throw new NotFoundError(id);
     return structuredClone(p);
   }
-  async createRequest(who: DelegatedIdentity, r: NewAssignmentRequest) {
+  async createRequest(who: DelegatedIdentity, r: NewAssignmentRequest): Promise<AssignmentRequestInfo> {
     this.hit('createRequest');
     if (r.kind === 'remove') throw new Error('not in this fake');
     if (
@@ -166,7 +166,7 @@ export class FakeEntitlement implements EntitlementGateway {
     this.hit('assignmentsExpiringBefore');
     return this.assignments.filter((a) => a.endDateTime && new Date(a.endDateTime) < before);
   }
-  async requestState(id: string) {
+  async requestState(id: string): Promise<AssignmentRequestInfo> {
     this.hit('requestState');
     const r = this.requests.find((x) => x.id === id);
     if (!r) throw new NotFoundError(id);

@@ -1,0 +1,57 @@
+import { hostname } from 'node:os';
+import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
+import type { Clock } from '../../../services/clock';
+import type { Config } from '../../../services/config';
+import type { Logger } from '../../../services/logger';
+import type { Store } from '../../../services/ports/store';
+import type { FlowFactory } from '../../flow';
+import { accessFlow, type AccessFlowDeps } from './accessFlow';
+import { accessGateways } from './graphGateways';
+
+/** The app registration Graph calls run as (demo: the emulator's; production: the bot's own). */
+export interface GraphAppCredentials {
+  tenantId: string;
+  clientId: string;
+  clientSecret?: string;
+  certificatePath?: string;
+  useManagedIdentity?: boolean;
+}
+
+/**
+ * The access flow for a composition root (bot/demo.ts, bot/production.ts): Graph gateways from the
+ * config's URLs and the app's credentials, the store, and the expiry warning thresholds.
+ */
+export function accessFlowFor(args: {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  credentials: GraphAppCredentials;
+  /** Test tuning (poll intervals, backoff) and a hook to reach the workflow. */
+  tuning?: Pick<AccessFlowDeps, 'outbox' | 'schedulerPollMs'>;
+  onCreated?: (wf: AccessWorkflow) => void;
+  owner?: string;
+}): FlowFactory {
+  const { config, logger } = args;
+  const gateways = accessGateways({
+    baseUrl: config.graph.baseUrl,
+    authorityHost: config.graph.authorityHost,
+    exchangeBaseUrl: config.graph.exchangeBaseUrl,
+    useManagedIdentity: config.graph.useManagedIdentity,
+    ...args.credentials,
+    logger: logger.child({ component: 'graph' }),
+  });
+  return accessFlow(
+    {
+      store: args.store,
+      ...gateways,
+      clock: args.clock,
+      logger: logger.child({ flow: 'access' }),
+      expiryWarningDays: config.expiryWarningDays,
+      // One lease owner per replica: host and process.
+      owner: args.owner ?? `${hostname()}:${process.pid}`,
+      ...args.tuning,
+    },
+    args.onCreated,
+  );
+}
