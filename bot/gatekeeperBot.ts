@@ -21,6 +21,7 @@ import type { InvokeRouter } from './invoke/router';
 import { SignInRequiredError } from '../services/ports/graphErrors';
 import type { SsoTokens } from './sso/ssoTokens';
 import { turnLog } from './turnLog';
+import { userTimeOf } from './userTime';
 
 /** Teams sends conversationUpdate and installationUpdate for one install; welcome once for both. */
 const SAME_INSTALL_MS = 60_000;
@@ -139,7 +140,14 @@ export class GatekeeperBot extends TeamsActivityHandler {
   private async remember(context: TurnContext, actor: Actor): Promise<boolean> {
     const reference = toStoredRef(context.activity);
     const { userId, tenantId } = actor;
-    const { previous } = await this.deps.conversations.remember({ userId, tenantId, reference });
+    const { timeZone, locale } = userTimeOf(context.activity, this.deps.now());
+    const { previous } = await this.deps.conversations.remember({
+      userId,
+      tenantId,
+      reference,
+      timeZone,
+      locale,
+    });
     if (!previous || conversationIdOf(previous.reference) !== conversationIdOf(reference)) return true;
     return this.deps.now().getTime() - previous.updatedAt.getTime() > SAME_INSTALL_MS;
   }

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { renderNoticeCard } from '../cards/notice';
 import type { AdaptiveCard } from '../cards/render';
 
+/** Who will read a proactive card: times on it read in their zone and locale (UTC and en when unknown). */
+export interface CardReader {
+  timeZone?: string;
+  locale?: string;
+}
+
 /** Turns a notification's data into its card; validates the data, since services send plain JSON. */
-export type NotificationRenderer = (data: Record<string, unknown>) => AdaptiveCard;
+export type NotificationRenderer = (data: Record<string, unknown>, reader: CardReader) => AdaptiveCard;
 
 /** Renderers by notification kind ('approval.request', 'access.expiring', …). */
 export type NotificationRenderers = Readonly<Record<string, NotificationRenderer>>;

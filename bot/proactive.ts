@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { ConversationService } from '../services/conversations/conversationService';
 import type { Logger } from '../services/logger';
+import type { ConversationRecord } from '../services/ports/conversationStore';
 import {
   NotReachableError,
   type Notification,
@@ -33,9 +34,9 @@ export class ProactiveNotifier implements Notifier {
   constructor(private readonly deps: ProactiveNotifierDeps) {}
 
   async send(userId: string, notification: Notification): Promise<SentMessage> {
-    const card = this.render(notification);
     const record = await this.deps.conversations.find(userId);
     if (!record) throw new NotReachableError(userId);
+    const card = this.render(notification, record);
     let activityId: string | undefined;
     await this.continue(userId, record.reference, async (context) => {
       const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
@@ -49,9 +50,9 @@ export class ProactiveNotifier implements Notifier {
   }
 
   async update(message: SentMessage, notification: Notification): Promise<void> {
-    const card = this.render(notification);
     const record = await this.deps.conversations.find(message.userId);
     if (!record) throw new NotReachableError(message.userId);
+    const card = this.render(notification, record);
     const reference = {
       ...record.reference,
       conversation: { ...(record.reference.conversation as object), id: message.conversationId },
@@ -68,10 +69,11 @@ export class ProactiveNotifier implements Notifier {
     );
   }
 
-  private render(notification: Notification) {
+  /** Renders in the recipient's zone and locale, as their last activity told us. */
+  private render(notification: Notification, recipient: ConversationRecord) {
     const render = this.deps.renderers[notification.kind];
     if (!render) throw new Error(`No card for notification kind ${notification.kind}`);
-    const card = render(notification.data);
+    const card = render(notification.data, { timeZone: recipient.timeZone, locale: recipient.locale });
     // Fail here, with the kind named, rather than as a bare 413 from Teams.
     assertFitsTeams(card, notification.kind);
     return card;

@@ -27,7 +27,13 @@ export function baseActivity(env: Envelope, user: ChannelUser, type: string): Te
     recipient: { id: env.botId, name: env.botName },
     locale: 'en-US',
     entities: [
-      { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: env.timezone },
+      {
+        type: 'clientInfo',
+        locale: 'en-US',
+        country: 'US',
+        platform: 'Web',
+        timezone: user.timeZone ?? env.timezone,
+      },
     ],
     channelData: { tenant: { id: user.tenantId } },
   };

@@ -26,6 +26,8 @@ export interface TeamsChannelOptions {
   /** The bot's app id; the bot's channel id is 28:<appId>. */
   botAppId?: string;
   timezone?: string;
+  /** Time zones of particular users by alias (people of one tenant live in several zones). */
+  timeZones?: Readonly<Record<string, string>>;
   /** Auth mode: sign posted activities and require the bot's token at the connector (see channelAuth). */
   auth?: ChannelAuth;
 }
@@ -52,7 +54,10 @@ export class TeamsChannel {
 
   private constructor(private readonly options: TeamsChannelOptions) {
     const fixture = options.fixture ?? (demoTenant as ChannelFixture);
-    this.users = channelUsers(fixture);
+    this.users = channelUsers(fixture).map((u) => {
+      const timeZone = options.timeZones?.[u.alias];
+      return timeZone ? { ...u, timeZone } : u;
+    });
     this.connector = new ConnectorServer(
       {
         byChannelId: (id) => this.users.find((u) => u.id === id || u.aadObjectId === id),

@@ -13,6 +13,8 @@ export interface ChannelUser {
   tenantId: string;
   /** The 1:1 conversation id with the bot: stable per user, as in Teams (a reinstall keeps it). */
   conversationId: string;
+  /** The user's own IANA zone, sent in clientInfo; the channel's default when unset. */
+  timeZone?: string;
 }
 
 interface FixtureUser {

@@ -21,17 +21,33 @@ export class ConversationService {
     userId: string;
     tenantId: string;
     reference: ConversationRef;
+    timeZone?: string;
+    locale?: string;
   }): Promise<RememberResult> {
     if (!input.userId || !input.tenantId) throw new Error('remember() needs a userId and a tenantId');
     const now = this.deps.clock.now();
     const previous = await this.deps.store.get(input.userId);
+    // Activities without clientInfo (some installation events) keep what an earlier one told us.
+    const timeZone = input.timeZone ?? previous?.timeZone;
+    const locale = input.locale ?? previous?.locale;
     const unchanged =
       previous !== undefined &&
       previous.tenantId === input.tenantId &&
       JSON.stringify(previous.reference) === JSON.stringify(input.reference) &&
+      previous.timeZone === timeZone &&
+      previous.locale === locale &&
       now.getTime() - previous.updatedAt.getTime() < REFRESH_AFTER_MS;
     if (unchanged) return { previous, written: false };
-    await this.deps.store.save({ ...input, updatedAt: now });
+    const { userId, tenantId, reference } = input;
+    // Absent rather than undefined, so both store adapters hand back the same shape.
+    await this.deps.store.save({
+      userId,
+      tenantId,
+      reference,
+      ...(timeZone ? { timeZone } : {}),
+      ...(locale ? { locale } : {}),
+      updatedAt: now,
+    });
     return { previous, written: true };
   }
 

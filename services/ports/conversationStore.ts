@@ -9,6 +9,9 @@ export interface ConversationRecord {
   userId: string;
   tenantId: string;
   reference: ConversationRef;
+  /** IANA zone and locale from the user's last activity (Teams' clientInfo), so proactive cards read in them. */
+  timeZone?: string;
+  locale?: string;
   updatedAt: Date;
 }
 

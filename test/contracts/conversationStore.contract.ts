@@ -30,6 +30,20 @@ export function conversationStoreContract(store: CurrentStore): void {
       assert.equal(await store().conversations.get('user-bob'), undefined);
     });
 
+    it('keeps the optional time zone and locale, and leaves them absent when unknown', async function () {
+      await store().conversations.save({
+        ...record('https://smba.example/emea/', 1),
+        timeZone: 'Asia/Tokyo',
+        locale: 'ja-JP',
+      });
+      const read = await store().conversations.get('user-alice');
+      assert.equal(read?.timeZone, 'Asia/Tokyo');
+      assert.equal(read?.locale, 'ja-JP');
+      await store().conversations.save(record('https://smba.example/emea/', 2));
+      const replaced = await store().conversations.get('user-alice');
+      assert.ok(replaced && !('timeZone' in replaced) && !('locale' in replaced));
+    });
+
     it('hands out copies of stored references', async function () {
       const saved = record('https://smba.example/emea/', 1);
       await store().conversations.save(saved);

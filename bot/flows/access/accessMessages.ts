@@ -3,7 +3,7 @@ import type { Clock } from '../../../services/clock';
 import type { MessageInput, MessageTable } from '../../commands';
 import { renderCatalogCard } from './catalogCard';
 import { renderMyAccessCard, renderMyRequestsCard, renderWaitingApprovalsCard } from './listCards';
-import { userTimeOf } from './timeContext';
+import { userTimeOf } from '../../userTime';
 
 /** Text commands: "request access [word]", "my requests", "my access", "approvals". */
 export function accessMessages(wf: AccessWorkflow, clock: Clock): MessageTable {

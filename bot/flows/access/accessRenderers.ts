@@ -7,23 +7,26 @@ import type {
 } from '../../../services/approvals/approvalCards';
 import { ApprovalNotification } from '../../../services/approvals/keys';
 import type { Clock } from '../../../services/clock';
-import type { NotificationRenderers } from '../../notificationRenderers';
+import type { UserTime } from '../../../services/access/formatWhen';
+import type { CardReader, NotificationRenderers } from '../../notificationRenderers';
 import { renderApprovalCard, renderApprovalOutcomeCard } from './approvalCard';
 import { renderExpiringCard } from './listCards';
 import { renderStatusCard } from './statusCard';
 
 /**
- * Cards for the flow's proactive notifications. Services built the data from the stored item; the
- * user's time zone is not known outside a turn, so times read in UTC until the card refreshes.
+ * Cards for the flow's proactive notifications. Services built the data from the stored item; times
+ * read in the recipient's zone, as their last activity in the bot's chat told us.
  */
 export function accessRenderers(clock: Clock): NotificationRenderers {
-  const t = () => ({ now: clock.now() });
+  const t = (reader: CardReader): UserTime => ({ ...reader, now: clock.now() });
   return {
-    [ApprovalNotification.request]: (d) => renderApprovalCard(d as unknown as ApprovalRequestCardData, t()),
-    [ApprovalNotification.reminder]: (d) => renderApprovalCard(d as unknown as ApprovalRequestCardData, t()),
-    [ApprovalNotification.outcome]: (d) =>
-      renderApprovalOutcomeCard(d as unknown as ApprovalOutcomeCardData, t()),
-    [AccessNotification.requestStatus]: (d) => renderStatusCard(d as unknown as RequestStatusView, t()),
-    [AccessNotification.expiring]: (d) => renderExpiringCard(d as unknown as ExpiringCardData, t()),
+    [ApprovalNotification.request]: (d, r) =>
+      renderApprovalCard(d as unknown as ApprovalRequestCardData, t(r)),
+    [ApprovalNotification.reminder]: (d, r) =>
+      renderApprovalCard(d as unknown as ApprovalRequestCardData, t(r)),
+    [ApprovalNotification.outcome]: (d, r) =>
+      renderApprovalOutcomeCard(d as unknown as ApprovalOutcomeCardData, t(r)),
+    [AccessNotification.requestStatus]: (d, r) => renderStatusCard(d as unknown as RequestStatusView, t(r)),
+    [AccessNotification.expiring]: (d, r) => renderExpiringCard(d as unknown as ExpiringCardData, t(r)),
   };
 }

@@ -9,7 +9,7 @@ import { renderCatalogCard } from './catalogCard';
 import { renderPolicyChoiceCard, renderRequestFormCard } from './requestFormCard';
 import { renderStatusCard } from './statusCard';
 import { submitVerb } from './submitVerb';
-import { userTimeOf } from './timeContext';
+import { userTimeOf } from '../../userTime';
 
 const id = z.string().min(1).max(200);
 const text = z.string().max(2000).optional();

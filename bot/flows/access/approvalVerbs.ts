@@ -8,7 +8,7 @@ import {
 import type { Clock } from '../../../services/clock';
 import { defineHandler, type InvokeInput, type VerbModule } from '../../invoke/handler';
 import { decisionText, renderApprovalCard } from './approvalCard';
-import { userTimeOf } from './timeContext';
+import { userTimeOf } from '../../userTime';
 
 /** approval.decide and approval.refresh: the actor is the activity's user, never the card's data. */
 export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {

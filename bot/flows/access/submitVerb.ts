@@ -6,7 +6,7 @@ import { defineHandler, type VerbHandler } from '../../invoke/handler';
 import { delegated, sourceOf } from './turnIdentity';
 import { ANSWER_PREFIX, renderRequestFormCard } from './requestFormCard';
 import { renderStatusCard } from './statusCard';
-import { userTimeOf } from './timeContext';
+import { userTimeOf } from '../../userTime';
 
 const id = z.string().min(1).max(200);
 const Submit = z

@@ -10,7 +10,7 @@ import type { Store } from '../../../services/ports/store';
 import { createApp, type App } from '../../../bot/app';
 import { demoWiring } from '../../../bot/demo';
 import { unwiredVerb } from '../../../bot/invoke/unwiredVerb';
-import { TeamsChannel } from '../../../emulator/teams/channel';
+import { TeamsChannel, type TeamsChannelOptions } from '../../../emulator/teams/channel';
 import { loadConfig, type Config } from '../../../services/config';
 
 /** An invoke answer's card (Action.Execute response body). */
@@ -41,11 +41,24 @@ export const textOf = (r: Recorded) => cardText(cardOf(r));
 /**
  * The real bot with the access flow, the Graph emulator (same ManualClock) and the Teams stand-in,
  * wired as demo mode does. `restart()` stops the bot and starts a new one over the same store, emulator
- * and channel: nothing survives in memory but what the store and Graph hold.
+ * and channel: nothing survives in memory but what the store and Graph hold. With `storeFactory`, each
+ * bot gets a store of its own (e.g. a new MongoDB connection to the same database), as a new process
+ * would; stopping a bot closes its store.
  */
-export async function startAccessApp(opts: { store?: Store; clock?: ManualClock } = {}) {
+export async function startAccessApp(
+  opts: {
+    store?: Store;
+    /** Opens the store of each bot started (wins over `store`). */
+    storeFactory?: () => Promise<Store>;
+    clock?: ManualClock;
+    /** How the Teams stand-in is set up (e.g. users' time zones). */
+    channel?: TeamsChannelOptions;
+  } = {},
+) {
   const clock = opts.clock ?? new ManualClock(new Date());
-  const store = opts.store ?? createMemoryStore();
+  const shared = opts.store ?? createMemoryStore();
+  const openStore = opts.storeFactory ?? (() => Promise.resolve(shared));
+  let store!: Store;
   const logger = pino({ level: 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
   const wiring = await demoWiring(base, logger, { clock });
@@ -61,10 +74,11 @@ export async function startAccessApp(opts: { store?: Store; clock?: ManualClock 
     clientSecret: emulator.clientSecret,
     logger,
   });
-  const channel = await TeamsChannel.start({ botAppId: config.bot.appId });
+  const channel = await TeamsChannel.start({ ...opts.channel, botAppId: config.bot.appId });
   let wf!: AccessWorkflow;
   let replica = 0;
   const boot = async () => {
+    store = await openStore();
     const flow = accessFlowFor({
       config,
       store,
@@ -87,7 +101,10 @@ export async function startAccessApp(opts: { store?: Store; clock?: ManualClock 
   return {
     t: { channel, emulator, app: () => app },
     clock,
-    store,
+    /** The running bot's store. */
+    get store() {
+      return store;
+    },
     gateways,
     wf: () => wf,
     restart: async () => {

@@ -67,6 +67,23 @@ describe('ConversationService', () => {
     assert.deepEqual((await service.find('u1'))?.reference, ref('a:2'));
   });
 
+  it('keeps the time zone and locale of the latest activity that sent them', async () => {
+    const clock = new ManualClock();
+    const store = countingStore();
+    const service = new ConversationService({ store, clock });
+    const base = { userId: 'u1', tenantId: 't1', reference: ref('a:1') };
+    await service.remember({ ...base, timeZone: 'Europe/Berlin', locale: 'de-DE' });
+    assert.equal(store.writes, 1);
+    // An activity without clientInfo (some installation events) keeps what we knew, and costs no write.
+    assert.equal((await service.remember(base)).written, false);
+    assert.equal((await service.find('u1'))?.timeZone, 'Europe/Berlin');
+    // A user who travelled: the new zone is written at once, not an hour later.
+    assert.equal((await service.remember({ ...base, timeZone: 'America/New_York' })).written, true);
+    const found = await service.find('u1');
+    assert.equal(found?.timeZone, 'America/New_York');
+    assert.equal(found?.locale, 'de-DE');
+  });
+
   it('finds a user only within their tenant', async () => {
     const service = new ConversationService({ store: countingStore(), clock: new ManualClock() });
     await service.remember({ userId: 'u1', tenantId: 't1', reference: ref('a:1') });

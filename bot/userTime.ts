@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { UserTime } from '../../../services/access/formatWhen';
+import type { UserTime } from '../services/access/formatWhen';
 
 /** The user's time zone and locale, as Teams sends them with every activity (clientInfo entity). */
 export function userTimeOf(activity: Partial<Activity>, now: Date): UserTime {
