@@ -15,6 +15,8 @@ export interface OutboxOptions {
   maxAttempts?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
+  /** Jitter source for the backoff, [0, 1); tests pin it to 0 for exact waits. */
+  random?: () => number;
   batch?: number;
 }
 
@@ -42,6 +44,7 @@ export class OutboxRunner {
       maxAttempts: deps.maxAttempts ?? 8,
       backoffBaseMs: deps.backoffBaseMs ?? 2000,
       backoffCapMs: deps.backoffCapMs ?? 10 * 60_000,
+      random: deps.random ?? Math.random,
       batch: deps.batch ?? 20,
     };
     this.poller = new Poller('outbox', this.o.pollMs, () => this.runDue(), deps.logger);
@@ -159,7 +162,7 @@ export class OutboxRunner {
     const now = this.deps.clock.now();
     const wait = Math.max(
       retryAfterMs(err) ?? 0,
-      backoffMs(entry.attempts, this.o.backoffBaseMs, this.o.backoffCapMs),
+      backoffMs(entry.attempts, this.o.backoffBaseMs, this.o.backoffCapMs, this.o.random),
     );
     await mutateItem<Record<string, unknown>>(
       this.deps.store,

@@ -22,6 +22,8 @@ export interface SchedulerDeps {
   maxAttempts?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
+  /** Jitter source for the backoff, [0, 1); tests pin it to 0 for exact waits. */
+  random?: () => number;
 }
 
 /**
@@ -85,6 +87,7 @@ export class Scheduler {
         job.attempts,
         this.deps.backoffBaseMs ?? 5000,
         this.deps.backoffCapMs ?? 15 * 60_000,
+        this.deps.random,
       );
       await jobs.release(job.id, owner, new Date(clock.now().getTime() + wait), msg);
     }

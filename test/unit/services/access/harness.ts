@@ -26,7 +26,7 @@ export function accessHarness(start = '2026-03-02T10:00:00Z') {
       logger: silentLogger,
       expiryWarningDays: [7, 1],
       owner,
-      outbox: { backoffBaseMs: 1000, backoffCapMs: 60_000 },
+      outbox: { backoffBaseMs: 1000, backoffCapMs: 60_000, random: () => 0 },
     });
   const h = {
     clock,

@@ -26,6 +26,7 @@ describe('OutboxRunner', () => {
       maxAttempts,
       backoffBaseMs: 1000,
       backoffCapMs: 4000,
+      random: () => 0,
       leaseMs: 30_000,
     });
 

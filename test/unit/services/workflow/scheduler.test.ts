@@ -23,6 +23,7 @@ describe('Scheduler', () => {
       leaseMs: 60_000,
       maxAttempts: 3,
       backoffBaseMs: 1000,
+      random: () => 0,
     });
   const record: JobHandler = async (job: Job) => void ran.push(job.id);
 
