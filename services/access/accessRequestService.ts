@@ -10,6 +10,7 @@ import { mutateItem } from '../workflow/mutate';
 import { cancelPatch } from './cancelPatch';
 import { InvalidRequestError, NotYoursError, OpenRequestExistsError } from './errors';
 import { ACCESS_REQUEST, type AccessRequestData } from './model';
+import { graphRequestsOf, mergeMyRequests, type MyRequests } from './myRequests';
 import { newRequestItem, requestItemId } from './newRequestItem';
 import { buildRequestForm, type RequestForm } from './requestForm';
 import { requestStatusView, type RequestStatusView } from './requestStatus';
@@ -126,14 +127,19 @@ export class AccessRequestService {
     return this.runNow(itemId, who);
   }
 
-  /** The user's requests made through the bot, newest first. */
-  async myRequests(who: DelegatedIdentity): Promise<RequestStatusView[]> {
-    const items = await this.deps.workflows.find<AccessRequestData>({
-      kind: ACCESS_REQUEST,
-      subject: who.userId,
-      limit: 50,
-    });
-    return items.filter((i) => i.data.requesterId === who.userId).map(requestStatusView);
+  /**
+   * The user's requests, newest first: those made through the bot, and those made elsewhere (My Access)
+   * that Graph knows. When Graph fails, the bot's own still show and the list says the rest is missing.
+   */
+  async myRequests(who: DelegatedIdentity): Promise<MyRequests> {
+    const [items, graph] = await Promise.all([
+      this.deps.workflows.find<AccessRequestData>({ kind: ACCESS_REQUEST, subject: who.userId, limit: 50 }),
+      graphRequestsOf(this.deps.entitlement, who),
+    ]);
+    return mergeMyRequests(
+      items.filter((i) => i.data.requesterId === who.userId),
+      graph,
+    );
   }
 
   /** One request as its requester sees it (status card refresh). */

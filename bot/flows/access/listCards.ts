@@ -4,6 +4,7 @@ import { renderTemplate, type AdaptiveCard } from '../../../cards/render';
 import type { MyAccessEntry } from '../../../services/access/accessExtensionService';
 import type { ExpiringCardData } from '../../../services/access/expiryWarningService';
 import { formatWhen, type UserTime } from '../../../services/access/formatWhen';
+import type { ElsewhereRequestView, MyRequests } from '../../../services/access/myRequests';
 import type { RequestStatusView } from '../../../services/access/requestStatus';
 import type { ApprovalRequestCardData } from '../../../services/approvals/approvalCards';
 import { statusLine } from './statusCard';
@@ -18,27 +19,85 @@ const LABEL: Record<RequestStatusView['state'], [string, string]> = {
   failed: ['Not possible', 'Attention'],
 };
 
-/** "my requests": status, the stage waiting, and Cancel where possible. */
-export function renderMyRequestsCard(rows: RequestStatusView[], t: UserTime): AdaptiveCard {
+/** Graph's states, for requests made outside the bot. */
+const GRAPH_LABEL: Record<string, [string, string]> = {
+  ...LABEL,
+  scheduled: ['Scheduled', 'Accent'],
+  deliveryFailed: ['Delivery failed', 'Attention'],
+  partiallyDelivered: ['Partly delivered', 'Warning'],
+};
+
+/** What a Graph request type adds to the package name. */
+const KIND: Record<string, string> = {
+  userextend: ' (extension)',
+  userupdate: ' (change)',
+  userremove: ' (removal)',
+  onbehalfadd: ' (requested for you)',
+};
+
+const MY_ACCESS = 'https://myaccess.microsoft.com';
+const NO_ACTION = { action: '', actionTitle: '', actionData: {} };
+
+/** "my requests": status, the stage waiting, and Cancel where possible; requests made elsewhere too. */
+export function renderMyRequestsCard(list: MyRequests, t: UserTime): AdaptiveCard {
+  const notes = [
+    list.elsewhereLoaded
+      ? ''
+      : 'Requests you made outside Teams (in My Access) could not be loaded just now. Try again in a few minutes.',
+    list.truncated ? `Showing your ${list.rows.length} newest requests.` : '',
+  ];
   return renderTemplate(template, {
     heading: 'Your requests',
-    emptyText: rows.length ? '' : 'You have no requests yet. Type "request access" to find a package.',
-    rows: rows.slice(0, 20).map((v) => ({
-      title: `${v.package.displayName}${v.requestType === 'extend' ? ' (extension)' : ''}`,
-      line: `${LABEL[v.state][0]} · requested ${formatWhen(v.createdAt, t)}`,
-      color: LABEL[v.state][1],
-      detail: statusLine(v, t),
-      action: v.canCancel ? 'access.cancel' : '',
-      actionTitle: v.canCancel ? 'Cancel' : '',
-      actionData: { itemId: v.itemId },
-    })),
+    emptyText: list.rows.length
+      ? ''
+      : `You have no requests${list.elsewhereLoaded ? '' : ' made in Teams'} yet. Type "request access" to find a package.`,
+    note: notes.filter(Boolean).join(' '),
+    rows: list.rows.map((v) => (v.source === 'teams' ? teamsRow(v, t) : elsewhereRow(v, t))),
   });
+}
+
+function teamsRow(v: RequestStatusView, t: UserTime) {
+  return {
+    title: `${v.package.displayName}${v.requestType === 'extend' ? ' (extension)' : ''}`,
+    line: `${LABEL[v.state][0]} · requested ${formatWhen(v.createdAt, t)}`,
+    color: LABEL[v.state][1],
+    detail: statusLine(v, t),
+    ...(v.canCancel
+      ? { action: 'access.cancel', actionTitle: 'Cancel', actionData: { itemId: v.itemId } }
+      : NO_ACTION),
+  };
+}
+
+// Read-only: a Cancel here would change Graph with no stored decision behind it; My Access cancels it.
+function elsewhereRow(v: ElsewhereRequestView, t: UserTime) {
+  const [label, color] = GRAPH_LABEL[v.state] ?? [words(v.state), 'Default'];
+  const status = v.status && v.status.toLowerCase() !== v.state.toLowerCase() ? words(v.status) : '';
+  return {
+    title: `${v.package.displayName}${KIND[v.requestType.toLowerCase()] ?? ''}`,
+    line: v.createdAt ? `${label} · requested ${formatWhen(v.createdAt, t)}` : label,
+    color,
+    detail: [
+      'Requested outside Teams, in My Access.',
+      status ? `Status in Microsoft Entra: ${status}.` : '',
+      v.cancelable ? `To cancel it, use [My Access](${MY_ACCESS}).` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    ...NO_ACTION,
+  };
+}
+
+/** 'PendingApprovalEscalated' → 'Pending approval escalated'. */
+function words(camel: string): string {
+  const s = camel.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** "my access": what the user has, when it ends, and Extend. */
 export function renderMyAccessCard(rows: MyAccessEntry[], t: UserTime): AdaptiveCard {
   return renderTemplate(template, {
     heading: 'Your access',
+    note: '',
     emptyText: rows.length ? '' : 'You have no access packages yet. Type "request access" to find one.',
     rows: rows.slice(0, 20).map((a) => ({
       title: a.package.displayName,
@@ -70,6 +129,7 @@ export function renderExpiringCard(d: ExpiringCardData, t: UserTime): AdaptiveCa
 export function renderWaitingApprovalsCard(rows: ApprovalRequestCardData[], t: UserTime): AdaptiveCard {
   return renderTemplate(template, {
     heading: 'Waiting for your decision',
+    note: '',
     emptyText: rows.length ? '' : 'Nothing is waiting for your decision.',
     rows: rows.slice(0, 20).map((d) => ({
       title: `${d.requester.displayName} asks for ${d.title}`,

@@ -251,7 +251,7 @@ describe('AccessRequestService', () => {
     assert.equal(h.entitlement.requests[0]?.state, 'canceled');
     assert.equal(h.lastCard('lee', 'approval.request')?.status, 'canceled');
     assert.deepEqual(
-      (await h.wf.requests.myRequests(h.as('adele'))).map((r) => r.state),
+      (await h.wf.requests.myRequests(h.as('adele'))).rows.map((r) => r.state),
       ['canceled'],
     );
   });
