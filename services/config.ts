@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   MONGODB_DB: z.string().min(1).default('gatekeeper'),
 
   EXPIRY_WARNING_DAYS: csvNumbers.default([7, 1]),
+  APPROVAL_RECONCILE_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
 });
 
@@ -100,6 +101,8 @@ export interface Config {
   };
   readonly mongo?: { readonly uri: string; readonly dbName: string };
   readonly expiryWarningDays: readonly number[];
+  /** How often requests waiting for approval are compared with Graph (decided in My Access, canceled). */
+  readonly approvalReconcileMinutes: number;
   readonly demoEmulatorPort: number;
 }
 
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     mongo: e.MONGODB_URI ? { uri: e.MONGODB_URI, dbName: e.MONGODB_DB } : undefined,
     expiryWarningDays: e.EXPIRY_WARNING_DAYS,
+    approvalReconcileMinutes: e.APPROVAL_RECONCILE_MINUTES,
     demoEmulatorPort: e.DEMO_EMULATOR_PORT,
   };
   return deepFreeze(config);

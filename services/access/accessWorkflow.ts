@@ -26,8 +26,10 @@ import { AccessRequestService } from './accessRequestService';
 import { cancelEffect } from './cancelEffect';
 import { decisionEffect } from './decisionEffect';
 import { EXPIRY_SCAN_JOB, ExpiryWarningService, expiringNotification } from './expiryWarningService';
+import { GraphApprovalReader } from './graphApprovalReader';
 import { DelegatedIdentities } from './identities';
 import { AccessEffect, AccessNotification } from './model';
+import { PendingReconciler, RECONCILE_JOB } from './pendingReconciler';
 import { requestStatusNotification } from './requestStatus';
 import { submitEffect } from './submitEffect';
 import { syncEffect } from './syncEffect';
@@ -45,6 +47,8 @@ export interface AccessWorkflowDeps {
   owner: string;
   outbox?: OutboxOptions;
   schedulerPollMs?: number;
+  /** How often requests waiting for approval are compared with Graph (decided in My Access, canceled). */
+  reconcileEveryMs?: number;
 }
 
 /** Everything of access packages and approvals, wired once: services for bot/, runners to start. */
@@ -88,6 +92,14 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
     clock,
     days: deps.expiryWarningDays,
   });
+  const reconciler = new PendingReconciler({
+    reader: new GraphApprovalReader({ entitlement, identities }),
+    workflows: store.workflows,
+    jobs: store.jobs,
+    clock,
+    logger,
+    everyMs: deps.reconcileEveryMs,
+  });
   const scheduler = new Scheduler({
     jobs: store.jobs,
     audit: store.audit,
@@ -101,8 +113,24 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
         await expiry.scan();
         await expiry.scheduleNext();
       },
+      // The next round is scheduled first, so a round that fails does not end the chain.
+      [RECONCILE_JOB]: async () => {
+        await reconciler.scheduleNext();
+        await reconciler.run();
+      },
     }),
   });
+  // Starting the timers also makes sure a reconcile round is scheduled (replicas agree on its id).
+  const timers = {
+    start: () => {
+      void reconciler
+        .scheduleNext()
+        .catch((err: unknown) => logger.error({ err }, 'could not schedule the reconcile round'));
+      scheduler.start();
+    },
+    stop: () => scheduler.stop(),
+    runDue: () => scheduler.runDue(),
+  };
 
   return {
     catalog: new AccessCatalogService({ entitlement }),
@@ -110,8 +138,9 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
     extensions: new AccessExtensionService(base),
     approvals,
     expiry,
+    reconciler,
     outbox,
-    scheduler,
+    scheduler: timers,
     /** Runs due timers and then due effects once (tests and demo "time travel"). */
     runDue: async () => {
       await outbox.runDue();
@@ -138,6 +167,7 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
     /** Starts the runners (due work runs at once: timers missed while down fire now). */
     start: async () => {
       await expiry.scheduleNext();
+      await reconciler.scheduleNext();
       outbox.start();
       scheduler.start();
     },

@@ -55,6 +55,16 @@ export function subjectsWithApprovers(subjects: string[], data: ApprovalItemData
   return [...new Set([...subjects, ...approverIds(data)])];
 }
 
+/**
+ * A decision as cards name its maker: one made outside Teams says so ("Megan Bowen (in My Access)"),
+ * so approvers and the requester see it was not decided on these cards.
+ */
+export function shown(d: Decision | undefined): Decision | undefined {
+  if (!d?.via || d.result === 'canceled' || d.result === 'expired') return d;
+  const who = d.by?.displayName ?? 'an approver';
+  return { ...d, by: { id: d.by?.id ?? '', displayName: `${who} (in My Access)` } };
+}
+
 /** The approver card for one viewer, from the item as it is now. */
 export function approvalCardData(
   item: WorkflowItem<ApprovalItemData>,
@@ -97,12 +107,12 @@ export function approvalCardData(
     status,
     canDecide,
     reminder,
-    outcome: stage?.decision ?? a.outcome,
+    outcome: shown(stage?.decision ?? a.outcome),
     stages: a.stages.map((s) => ({
       number: s.index + 1,
       state: s.state,
       approvers: s.approvers.map((p) => p.displayName),
-      decision: s.decision,
+      decision: shown(s.decision),
     })),
     refreshUserIds: approverIds(item.data),
   };
@@ -125,7 +135,7 @@ export const approvalNotificationBuilders: Record<string, NotificationBuilder> =
       itemId: item.id,
       itemKind: item.kind,
       title: data.approval.subject.title,
-      outcome,
+      outcome: shown(outcome)!,
     };
     return { kind: ApprovalNotification.outcome, data: { ...card } };
   },

@@ -4,10 +4,10 @@ import { auditEffect } from '../workflow/coreEffects';
 import { mutateItem } from '../workflow/mutate';
 import { refreshEffect, sendEffect } from '../workflow/notifyEffects';
 import { subjectsWithApprovers } from './approvalCards';
-import { concludeEffects } from './conclude';
+import { concludePatch } from './applyDecision';
 import { ApprovalNotification, approvalKeys } from './keys';
-import type { ApprovalItemData, Decision } from './model';
-import { requestMachine, stageMachine, type RequestState } from './states';
+import type { ApprovalItemData } from './model';
+import { stageMachine } from './states';
 
 /**
  * What the approval timers do: automatic denial, escalation and reminders. Each acts only while the
@@ -33,16 +33,7 @@ export class ApprovalTimers {
           stage.state !== 'InProgress'
         )
           return undefined;
-        const outcome: Decision = { result: 'expired', at: now.toISOString() };
-        const stages = a.stages.map((s, i) =>
-          i === stageIndex ? { ...s, state: stageMachine.apply(s.state, 'expire'), decision: outcome } : s,
-        );
-        const approval = { ...a, stages, outcome };
-        return {
-          state: requestMachine.apply(fresh.state as RequestState, 'expired'),
-          data: { ...fresh.data, approval },
-          effects: concludeEffects(fresh.id, approval, outcome, now),
-        };
+        return concludePatch(fresh, { result: 'expired', at: now.toISOString() }, now);
       },
     );
   }

@@ -21,6 +21,8 @@ export interface Decision {
   by?: Person;
   at: string;
   reason?: string;
+  /** Set when it was decided outside Teams (My Access, the admin center) and learned from Graph. */
+  via?: 'myAccess';
 }
 
 /** One approval stage, with its approvers resolved when the request was submitted. */

@@ -28,7 +28,7 @@ export function accessFlowFor(args: {
   clock: Clock;
   credentials: GraphAppCredentials;
   /** Test tuning (poll intervals, backoff) and a hook to reach the workflow. */
-  tuning?: Pick<AccessFlowDeps, 'outbox' | 'schedulerPollMs'>;
+  tuning?: Pick<AccessFlowDeps, 'outbox' | 'schedulerPollMs' | 'reconcileEveryMs'>;
   onCreated?: (wf: AccessWorkflow) => void;
   owner?: string;
 }): FlowFactory {
@@ -48,6 +48,7 @@ export function accessFlowFor(args: {
       clock: args.clock,
       logger: logger.child({ flow: 'access' }),
       expiryWarningDays: config.expiryWarningDays,
+      reconcileEveryMs: config.approvalReconcileMinutes * 60_000,
       // One lease owner per replica: host and process.
       owner: args.owner ?? `${hostname()}:${process.pid}`,
       ...args.tuning,
