@@ -131,7 +131,7 @@ export class GatekeeperBot extends TeamsActivityHandler {
     const fresh = actor ? await this.remember(context, actor) : true;
     if (!fresh) return;
     log.info('installed: welcoming user');
-    const userName = actor?.name || context.activity.from?.name || 'there';
+    const userName = actor?.name || context.activity.from?.name || undefined;
     const organisationName = this.deps.organisationName ?? 'your organisation';
     await sendCard(context, renderWelcomeCard({ userName, tenantName: organisationName }));
   }

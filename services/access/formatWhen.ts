@@ -17,7 +17,9 @@ export function formatWhen(iso: string, user: UserTime): string {
   const sameYear = at.year === now.year;
   const absolute = at.toFormat(sameYear ? 'ccc d LLL, HH:mm' : 'ccc d LLL yyyy, HH:mm');
   const close = Math.abs(at.toMillis() - now.toMillis()) < 60_000;
-  const relative = close ? 'just now' : (at.toRelative({ base: now, locale: user.locale ?? 'en' }) ?? '');
+  const relative = close
+    ? 'just now'
+    : (at.toRelative({ base: now, locale: user.locale ?? 'en', rounding: 'round' }) ?? '');
   return `${absolute}${zone === 'UTC' ? ' UTC' : ''} (${relative})`;
 }
 

@@ -12,6 +12,11 @@ describe('typed card renderers', () => {
     assert.match(texts(card), /"verb":"help.show"/);
   });
 
+  it('welcome card greets without a name when Teams sent none (no "Welcome to Gatekeeper, there")', () => {
+    const card = renderWelcomeCard({ tenantName: 'Contoso' });
+    assert.match(texts(card), /"text":"Welcome to Gatekeeper"/);
+  });
+
   it('help card lists every command and echoes unknown text only when given', () => {
     const commands = [
       { keyword: 'request access', description: 'Ask for access' },

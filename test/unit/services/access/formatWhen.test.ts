@@ -15,6 +15,12 @@ describe('formatWhen / formatDuration', () => {
     );
   });
 
+  it('rounds the relative part to the nearest unit, so a deadline does not lose a day in seconds', () => {
+    const later = new Date(now.getTime() + 7_000);
+    assert.match(formatWhen('2026-03-05T10:00:00Z', { timeZone: 'UTC', now: later }), /\(in 3 days\)$/);
+    assert.match(formatWhen('2026-03-05T10:00:00Z', { timeZone: 'UTC', now }), /\(in 3 days\)$/);
+  });
+
   it('says "just now" within a minute', () => {
     assert.equal(
       formatWhen('2026-03-02T10:00:20Z', { timeZone: 'UTC', now }),
@@ -25,7 +31,7 @@ describe('formatWhen / formatDuration', () => {
   it('falls back to UTC, and says so, when the zone is unknown', () => {
     assert.equal(
       formatWhen('2027-01-01T00:00:00Z', { timeZone: 'Mars/Olympus', now }),
-      'Fri 1 Jan 2027, 00:00 UTC (in 9 months)',
+      'Fri 1 Jan 2027, 00:00 UTC (in 10 months)',
     );
   });
 
