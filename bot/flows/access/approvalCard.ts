@@ -23,7 +23,8 @@ export function decisionText(d: Decision, t: UserTime): string {
     case 'expired':
       return `Nobody decided in time: denied automatically, ${at}.`;
     case 'canceled':
-      return `Canceled by the requester, ${at}.`;
+      // Graph does not say who canceled outside Teams: the requester in My Access, or an admin.
+      return d.via ? `Canceled outside Teams, ${at}.` : `Canceled by the requester, ${at}.`;
     default:
       return `${d.result === 'approved' ? 'Approved' : 'Denied'} by ${d.by?.displayName ?? 'an approver'}, ${at}${reason}`;
   }

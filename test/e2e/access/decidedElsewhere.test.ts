@@ -145,8 +145,8 @@ describe('e2e access: decided or canceled outside Teams, mirrored on every card'
 
     const mark = channel.recorder.mark();
     app.clock.advance(PAST_ONE_ROUND_MS);
-    await channel.waitFor(updateOf(cards.megan, /Canceled/), 10_000, mark);
-    const lees = await channel.waitFor(updateOf(cards.lee, /Canceled/), 10_000, mark);
+    await channel.waitFor(updateOf(cards.megan, /Canceled outside Teams/), 10_000, mark);
+    const lees = await channel.waitFor(updateOf(cards.lee, /Canceled outside Teams/), 10_000, mark);
     assert.equal(actionData(cardOf(lees), 'approval.decide').length, 0, 'no buttons');
     // Isaiah's status card says so.
     await channel.waitFor((r) => r.alias === 'IsaiahL' && /Canceled/.test(textOf(r)), 10_000, mark);
