@@ -7,14 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import demoTenant from '../emulator/fixtures/demo-tenant.json';
-
-interface FixtureUser {
-  id: string;
-  alias: string;
-  displayName: string;
-  userPrincipalName: string;
-  mail?: string;
-}
+import type { FixtureUser } from '../emulator/teams/users';
 
 // The Playground refuses a config with fewer than five other users.
 const OTHERS = ['AdeleV', 'MeganB', 'LeeG', 'AlexW', 'PattiF', 'MiriamG'];

@@ -17,7 +17,8 @@ export interface ChannelUser {
   timeZone?: string;
 }
 
-interface FixtureUser {
+/** A user of the tenant fixture, as far as Teams identities need it. */
+export interface FixtureUser {
   id: string;
   alias: string;
   displayName: string;
