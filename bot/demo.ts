@@ -34,9 +34,12 @@ export async function demoWiring(
     ...overrides,
   });
   const url = emulator.url;
+  // The emulated catalog holds the demo Gatekeeper app: installs for users are recorded there, and no
+  // Teams client hears of them (nothing posts install events in demo mode).
+  const ownApp = emulator.teamsApps.apps().find((a) => a.azureADAppId === emulator.clientId);
   const demoConfig: Config = Object.freeze({
     ...config,
-    bot: Object.freeze({ ...config.bot, oauthUrl: url }),
+    bot: Object.freeze({ ...config.bot, oauthUrl: url, teamsAppId: ownApp?.externalId }),
     graph: Object.freeze({ ...config.graph, baseUrl: url, authorityHost: url, exchangeBaseUrl: url }),
   });
   logger.info({ emulator: url, tenantId: emulator.tenantId }, 'Graph emulator started');

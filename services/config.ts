@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   ToChannelFromBotOAuthScope: z.string().min(1).optional(),
   ValidateAuthority: z.enum(['true', 'false']).optional(),
   SSO_CONNECTION_NAME: z.string().min(1).default('graph'),
+  TEAMS_APP_ID: z.guid().optional(),
 
   GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
   AUTHORITY_HOST: url.default('https://login.microsoftonline.com'),
@@ -89,6 +90,11 @@ export interface Config {
     readonly tenantId?: string;
     readonly oauthUrl?: string;
     readonly ssoConnectionName: string;
+    /**
+     * The Teams app's id (manifest `id`): the bot installs that app for users it cannot reach yet.
+     * Unset: cards to people who never opened the bot are not delivered.
+     */
+    readonly teamsAppId?: string;
     /** Bot Framework endpoints a deployment (or a test) overrides; empty means the public cloud. */
     readonly endpoints: BotFrameworkEndpoints;
   };
@@ -141,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       tenantId: e.MicrosoftAppTenantId,
       oauthUrl: e.OAuthUrl,
       ssoConnectionName: e.SSO_CONNECTION_NAME,
+      teamsAppId: e.TEAMS_APP_ID,
       endpoints: botFrameworkEndpoints(e),
     },
     graph: {

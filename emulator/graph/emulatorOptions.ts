@@ -8,6 +8,7 @@ import type { TenantDirectory } from '../tenant/directory';
 import type { DevTls } from '../tls/devCa';
 import type { Knobs } from './knobs';
 import type { DirectoryAuditLog } from './modules/audit/directoryAudits';
+import type { TeamsAppCatalog } from './modules/teamwork/teamsAppCatalog';
 import type { RequestLog } from './requestLog';
 import type { GraphModule, TenantFixture } from './routing';
 
@@ -42,6 +43,8 @@ export interface Emulator {
   requestLog: RequestLog;
   directory: TenantDirectory;
   auditLog: DirectoryAuditLog;
+  /** The Teams app catalog and users' installed apps; `onInstalled` hears of installs (to play Teams). */
+  teamsApps: TeamsAppCatalog;
   tokens: {
     /** A Teams-SSO-style user token for the bot's app. */
     userAssertion(aliasOrId: string, opts?: UserAssertionOptions): string;

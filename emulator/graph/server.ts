@@ -23,6 +23,7 @@ import { Knobs } from './knobs';
 export { loadDemoFixture, type Emulator, type EmulatorOptions } from './emulatorOptions';
 import { DirectoryAuditLog } from './modules/audit/directoryAudits';
 import { coreModules, governanceModules } from './modules';
+import { TeamsAppCatalog } from './modules/teamwork/teamsAppCatalog';
 import { GraphPipeline } from './pipeline';
 import { logged, RequestLog } from './requestLog';
 import { RouteTable } from './routeTable';
@@ -80,10 +81,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     activations: f.pim?.recentActivations ?? [],
     roles: f.pim?.roles ?? [],
   });
+  const teamsApps = new TeamsAppCatalog(fixture, clientId);
   const routes = new RouteTable();
   const ctx = { clock, directory, fixture, newId: randomUUID, auditLog };
-  for (const m of [...coreModules({ directory, auditLog }), ...(opts.modules ?? governanceModules())])
-    routes.add(m.routes(ctx));
+  const core = coreModules({ directory, auditLog, teamsApps });
+  for (const m of [...core, ...(opts.modules ?? governanceModules())]) routes.add(m.routes(ctx));
   const botFramework = new BotFrameworkChannelIdentity(url);
   const pipeline = new GraphPipeline({ routes, issuer, knobs, log: requestLog, logger, batch: runBatch });
 
@@ -119,6 +121,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     requestLog,
     directory,
     auditLog,
+    teamsApps,
     tokens: {
       userAssertion: (a, o) => issuer.userAssertion(a, o),
       registerApp: (app) => apps.register(app),

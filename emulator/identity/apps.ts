@@ -27,6 +27,8 @@ export const GATEKEEPER_GRAPH_ROLES = [
   'MailboxSettings.Read',
   'AuditLog.Read.All',
   'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  // Finding the app's catalog id by its manifest id (appCatalogs/teamsApps) needs this one.
+  'AppCatalog.Read.All',
 ];
 
 /** Delegated permissions users consent to (the actions users take as themselves). */

@@ -103,16 +103,20 @@ export class TeamsChannel {
     this.botUrl = botMessagesUrl;
   }
 
-  /** The demo user with that alias. */
-  user(alias: string): ChannelUser {
-    const user = this.users.find((u) => u.alias.toLowerCase() === alias.toLowerCase());
-    if (!user) throw new Error(`No user ${alias} in the fixture`);
+  /** The demo user with that alias (or Entra object id). */
+  user(aliasOrId: string): ChannelUser {
+    const key = aliasOrId.toLowerCase();
+    const user = this.users.find((u) => u.alias.toLowerCase() === key || u.aadObjectId.toLowerCase() === key);
+    if (!user) throw new Error(`No user ${aliasOrId} in the fixture`);
     return user;
   }
 
-  /** Installs the app for the user: conversationUpdate then installationUpdate, as Teams sends them. */
-  async install(alias: string): Promise<[BotAnswer, BotAnswer]> {
-    const user = this.user(alias);
+  /**
+   * Installs the app for the user (by alias or object id): conversationUpdate then installationUpdate,
+   * as Teams sends them, whether the user added the app or Graph installed it for them.
+   */
+  async install(aliasOrId: string): Promise<[BotAnswer, BotAnswer]> {
+    const user = this.user(aliasOrId);
     this.installed.add(user.alias);
     const [update, install] = installActivities(this.env, user);
     return [await this.post(update), await this.post(install)];

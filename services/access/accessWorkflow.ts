@@ -14,10 +14,12 @@ import type { DirectoryGateway } from '../ports/directory';
 import type { EntitlementGateway } from '../ports/entitlement';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
+import type { TeamsAppsGateway } from '../ports/teamsApps';
 import type { UserTokenSource } from '../ports/userTokens';
 import { createCoreEffects } from '../workflow/coreEffects';
 import { createNotifyEffects } from '../workflow/notifyEffects';
 import { OutboxRunner, type OutboxOptions } from '../workflow/outbox';
+import { ReachByInstall } from '../workflow/reachByInstall';
 import { type JobHandler, Scheduler } from '../workflow/scheduler';
 import type { Job } from '../ports/jobStore';
 import { AccessCatalogService } from './accessCatalogService';
@@ -39,6 +41,8 @@ export interface AccessWorkflowDeps {
   entitlement: EntitlementGateway;
   directory: DirectoryGateway;
   notifier: Notifier;
+  /** Installs the bot's Teams app for users it cannot reach yet; unset, such cards are not delivered. */
+  teamsApps?: TeamsAppsGateway;
   tokens: UserTokenSource;
   clock: Clock;
   logger: Logger;
@@ -72,6 +76,9 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
         notifier: deps.notifier,
         audit: store.audit,
         clock,
+        reach: deps.teamsApps
+          ? new ReachByInstall({ teamsApps: deps.teamsApps, audit: store.audit, clock, logger })
+          : undefined,
         builders: {
           ...approvalNotificationBuilders,
           [AccessNotification.requestStatus]: requestStatusNotification,

@@ -38,6 +38,22 @@ export class PermanentEffectError extends Error {
   }
 }
 
+/**
+ * Thrown by a handler that made progress and needs another attempt later (bounded by the outbox's
+ * attempts). `note` is merged into the entry's payload, so the next attempt knows what was done.
+ */
+export class RetryEffectError extends Error {
+  readonly code = 'retryEffect';
+  constructor(
+    message: string,
+    readonly note: Record<string, unknown> = {},
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'RetryEffectError';
+  }
+}
+
 /** Graph's refusals and unreachable users will not change by retrying; outages and throttling will. */
 export function isPermanentFailure(err: unknown): boolean {
   if (err instanceof PermanentEffectError || err instanceof NotReachableError) return true;

@@ -1,10 +1,11 @@
 import type { AuditLog } from '../ports/auditLog';
-import type { Notification, Notifier } from '../ports/notifier';
+import { NotReachableError, type Notification, type Notifier, type SentMessage } from '../ports/notifier';
 import type { WorkflowItem } from '../ports/workflowStore';
 import type { Clock } from '../clock';
 import type { EffectHandler } from './effects';
 import type { HasMessages, ItemMessage } from './messages';
 import { effect } from './mutate';
+import type { ReachByInstall } from './reachByInstall';
 
 /** Builds what a user sees for an item, from the item as it is now (never a stale copy). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds builders of every item data type
@@ -28,6 +29,8 @@ export function createNotifyEffects(deps: {
   audit: AuditLog;
   clock: Clock;
   builders: Readonly<Record<string, NotificationBuilder>>;
+  /** Installs the app for a user the bot cannot reach, and has the send tried again; unset, it fails. */
+  reach?: ReachByInstall;
 }): Record<string, EffectHandler<HasMessages>> {
   const build = (item: WorkflowItem<HasMessages>, kind: string, userId: string) => {
     const builder = deps.builders[kind];
@@ -36,10 +39,16 @@ export function createNotifyEffects(deps: {
   };
   return {
     [NotifyEffect.send]: {
-      run: async ({ item, entry }) => {
+      run: async (ctx) => {
+        const { item, entry } = ctx;
         const { key, userId, kind } = entry.payload as { key: string; userId: string; kind: string };
         if (item.data.messages?.[key]) return; // sent before a crash, and recorded: do not send twice
-        const sent = await deps.notifier.send(userId, build(item, kind, userId));
+        let sent: SentMessage;
+        try {
+          sent = await deps.notifier.send(userId, build(item, kind, userId));
+        } catch (err) {
+          throw err instanceof NotReachableError && deps.reach ? await deps.reach.recover(ctx, err) : err;
+        }
         await deps.audit.append({
           id: `notification:${item.id}:${key}`,
           at: deps.clock.now(),

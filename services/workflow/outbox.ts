@@ -3,7 +3,13 @@ import type { OutboxEntry, WorkflowItem, WorkflowStore } from '../ports/workflow
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { backoffMs } from './backoff';
-import { type EffectHandler, type Followup, isPermanentFailure, retryAfterMs } from './effects';
+import {
+  type EffectHandler,
+  type Followup,
+  isPermanentFailure,
+  retryAfterMs,
+  RetryEffectError,
+} from './effects';
 import { mutateItem } from './mutate';
 import { errorLine, outboxEntries } from './outboxEntries';
 import { Poller } from './poller';
@@ -169,7 +175,14 @@ export class OutboxRunner {
       id,
       () => now,
       (fresh) => ({
-        outbox: outboxEntries.retry(fresh.outbox, entry, now, wait, errorLine(err)),
+        outbox: outboxEntries.retry(
+          fresh.outbox,
+          entry,
+          now,
+          wait,
+          errorLine(err),
+          err instanceof RetryEffectError ? err.note : undefined,
+        ),
       }),
     );
   }

@@ -16,11 +16,23 @@ export const outboxEntries = {
   done: (outbox: OutboxEntry[], id: string, now: Date, error?: string): OutboxEntry[] =>
     outbox.map((e) => (e.id === id ? { ...e, doneAt: now, lastError: error } : e)),
 
-  /** Puts entry `e` back to run after `waitMs`, with the error that made it wait. */
-  retry: (outbox: OutboxEntry[], e: OutboxEntry, now: Date, waitMs: number, error: string): OutboxEntry[] =>
+  /** Puts entry `e` back to run after `waitMs`, with the error that made it wait and the handler's note. */
+  retry: (
+    outbox: OutboxEntry[],
+    e: OutboxEntry,
+    now: Date,
+    waitMs: number,
+    error: string,
+    note: Record<string, unknown> = {},
+  ): OutboxEntry[] =>
     outbox.map((x) =>
       x.id === e.id && !x.doneAt
-        ? { ...e, nextAttemptAt: new Date(now.getTime() + waitMs), lastError: error }
+        ? {
+            ...e,
+            payload: { ...e.payload, ...note },
+            nextAttemptAt: new Date(now.getTime() + waitMs),
+            lastError: error,
+          }
         : x,
     ),
 };

@@ -38,9 +38,15 @@ export function accessFlowFor(args: {
     authorityHost: config.graph.authorityHost,
     exchangeBaseUrl: config.graph.exchangeBaseUrl,
     useManagedIdentity: config.graph.useManagedIdentity,
+    teamsAppId: config.bot.teamsAppId,
     ...args.credentials,
     logger: logger.child({ component: 'graph' }),
   });
+  if (!gateways.teamsApps) {
+    logger.warn(
+      'TEAMS_APP_ID is not set: the bot cannot install its app for people who never opened it, so they get no cards',
+    );
+  }
   return accessFlow(
     {
       store: args.store,

@@ -8,17 +8,21 @@ import { mailModule } from './mail';
 import { pimModule } from './pim';
 import { reviewsModule } from './reviews';
 import { securityModule } from './security';
+import { teamworkModule } from './teamwork';
+import type { TeamsAppCatalog } from './teamwork/teamsAppCatalog';
 
-/** The modules the core owns: directory, mail, security and audit logs. */
+/** The modules the core owns: directory, mail, security, audit logs and Teams apps. */
 export function coreModules(deps: {
   directory: TenantDirectory;
   auditLog: DirectoryAuditLog;
+  teamsApps: TeamsAppCatalog;
 }): GraphModule[] {
   return [
     directoryModule(deps.directory),
     mailModule(deps.directory),
     securityModule,
     auditModule(deps.auditLog),
+    teamworkModule(deps.teamsApps, deps.directory),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { ExchangeGateway } from '../../ports/exchange';
 import type { PimGateway } from '../../ports/pim';
 import type { ReviewsGateway } from '../../ports/reviews';
 import type { SecurityReportsGateway } from '../../ports/securityReports';
+import type { TeamsAppsGateway } from '../../ports/teamsApps';
 import { GraphClientFactory } from './clientFactory';
 import { ExchangeAdminGateway } from './exchangeAdminGateway';
 import { GraphDirectoryGateway } from './graphDirectoryGateway';
@@ -11,6 +12,7 @@ import { GraphEntitlementGateway } from './graphEntitlementGateway';
 import { GraphPimGateway } from './graphPimGateway';
 import { GraphReviewsGateway } from './graphReviewsGateway';
 import { GraphSecurityReportsGateway } from './graphSecurityReportsGateway';
+import { GraphTeamsAppsGateway } from './graphTeamsAppsGateway';
 import type { GraphGatewayOptions } from './options';
 
 /** Every Graph-backed port, sharing one client factory (credentials, token caches, retry, batching). */
@@ -21,6 +23,8 @@ export interface GraphGateways {
   reviews: ReviewsGateway;
   securityReports: SecurityReportsGateway;
   exchange: ExchangeGateway;
+  /** Present when the Teams app's manifest id is known (options.teamsAppId). */
+  teamsApps?: TeamsAppsGateway;
 }
 
 /** Builds the production Graph gateways; pointing them at the emulator changes only the options. */
@@ -38,5 +42,8 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateways 
       options.tenantId,
       options.exchangePageSize,
     ),
+    teamsApps: options.teamsAppId
+      ? new GraphTeamsAppsGateway(factory, { manifestId: options.teamsAppId, baseUrl: options.baseUrl })
+      : undefined,
   };
 }

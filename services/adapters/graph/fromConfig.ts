@@ -23,6 +23,7 @@ export function graphOptionsFromConfig(config: Config, logger: Logger): GraphGat
     clientSecret: config.graph.certificatePath ? undefined : appPassword,
     certificatePath: config.graph.certificatePath,
     useManagedIdentity: config.graph.useManagedIdentity,
+    teamsAppId: config.bot.teamsAppId,
     logger,
   };
 }

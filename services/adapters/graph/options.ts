@@ -26,6 +26,8 @@ export interface GraphGatewayOptions {
   useManagedIdentity?: boolean;
   /** Client id of a user-assigned managed identity, when that is used. */
   managedIdentityClientId?: string;
+  /** The Teams app's manifest id (TEAMS_APP_ID), so the bot can install its app for users. */
+  teamsAppId?: string;
   /** e.g. https://outlook.office365.com. */
   exchangeBaseUrl: string;
   logger: Logger;

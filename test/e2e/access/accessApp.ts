@@ -75,6 +75,10 @@ export async function startAccessApp(
     logger,
   });
   const channel = await TeamsChannel.start({ ...opts.channel, botAppId: config.bot.appId });
+  // Teams' part in a Graph install: once the bot installed its app for someone, the channel tells the bot.
+  const stopPlayingTeams = emulator.teamsApps.onInstalled(({ userId }) => {
+    channel.install(userId).catch(() => undefined); // the channel may be stopping with the test
+  });
   let wf!: AccessWorkflow;
   let replica = 0;
   const boot = async () => {
@@ -112,6 +116,7 @@ export async function startAccessApp(
       app = await boot();
     },
     stop: async () => {
+      stopPlayingTeams();
       await app.stop();
       await channel.stop();
       await wiring.stop();

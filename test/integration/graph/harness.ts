@@ -28,6 +28,8 @@ export async function startGraphHarness(
     tenantId: emulator.tenantId,
     clientId: emulator.clientId,
     clientSecret: emulator.clientSecret,
+    // The demo Gatekeeper app of the emulated catalog.
+    teamsAppId: emulator.teamsApps.apps().find((a) => a.azureADAppId === emulator.clientId)?.externalId,
     logger: pino({ level: process.env.GRAPH_TEST_LOG ?? 'silent' }),
     ...opts.gateway,
     retry: { ...TEST_RETRY, ...opts.gateway?.retry },

@@ -98,6 +98,22 @@ describe('loadConfig', () => {
     });
     assert.equal(config.bot.appType, 'MultiTenant');
   });
+  it("reads TEAMS_APP_ID, the Teams app's manifest id the bot installs for users, and names a bad one", () => {
+    const production = {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'x',
+      MicrosoftAppTenantId: TENANT,
+      MONGODB_URI: 'mongodb://db.internal:27017',
+    };
+    assert.equal(loadConfig(production).bot.teamsAppId, undefined);
+    const teamsAppId = '9d4c5a1e-2b7f-4e3a-8c6d-1f0e2a3b4c5d';
+    assert.equal(loadConfig({ ...production, TEAMS_APP_ID: teamsAppId }).bot.teamsAppId, teamsAppId);
+    assert.deepEqual(
+      problemsOf({ ...production, TEAMS_APP_ID: 'gatekeeper' }).map((p) => p.split(':')[0]),
+      ['TEAMS_APP_ID'],
+    );
+  });
+
   describe('Bot Framework endpoints', () => {
     const production = {
       MicrosoftAppId: APP_ID,

@@ -22,6 +22,13 @@ describe('graphOptionsFromConfig', () => {
     assert.equal(options.clientSecret, 'secret');
     assert.equal(options.baseUrl, 'https://graph.microsoft.us');
     assert.equal(options.authorityHost, 'https://login.microsoftonline.com');
+    assert.equal(options.teamsAppId, undefined);
+  });
+
+  it("passes on the Teams app's manifest id, so the bot can install its app for users", () => {
+    const teamsAppId = '9d4c5a1e-2b7f-4e3a-8c6d-1f0e2a3b4c5d';
+    const options = graphOptionsFromConfig(loadConfig({ ...production, TEAMS_APP_ID: teamsAppId }), logger);
+    assert.equal(options.teamsAppId, teamsAppId);
   });
 
   it('prefers a certificate to the secret', () => {

@@ -180,6 +180,24 @@ describe('Teams channel stand-in', () => {
     );
   });
 
+  it('installs by Entra object id too, as after a Graph install: the same two activities', async () => {
+    const megan = channel.user('MeganB');
+    assert.equal(channel.user(megan.aadObjectId.toUpperCase()), megan);
+    await channel.install(megan.aadObjectId);
+    assert.deepEqual(
+      bot.received.map((a) => [a.type, a.from]),
+      [
+        ['conversationUpdate', { id: megan.id, name: 'Megan Bowen', aadObjectId: megan.aadObjectId }],
+        ['installationUpdate', { id: megan.id, name: 'Megan Bowen', aadObjectId: megan.aadObjectId }],
+      ],
+    );
+    const created = await fetch(new URL('v3/conversations', channel.serviceUrl), {
+      method: 'POST',
+      body: JSON.stringify({ members: [{ id: megan.id }], tenantId: megan.tenantId }),
+    });
+    assert.notEqual(created.status, 403, 'installed: the connector lets the bot write to her');
+  });
+
   it('waits for what the bot sends, and times out naming what it saw', async () => {
     await channel.install('AdeleV');
     const adele = channel.user('AdeleV');

@@ -5,7 +5,7 @@ import {
   PolicyViolationError,
   ThrottledError,
 } from '../../../../services/ports/graphErrors';
-import type { EffectHandler } from '../../../../services/workflow/effects';
+import { RetryEffectError, type EffectHandler } from '../../../../services/workflow/effects';
 import { effect } from '../../../../services/workflow/mutate';
 import { OutboxRunner } from '../../../../services/workflow/outbox';
 import { createMemoryStore } from '../../../../services/adapters/memory';
@@ -147,6 +147,30 @@ describe('OutboxRunner', () => {
     }
     assert.equal(calls.length, 3);
     assert.equal((await store.audit.list({ types: ['effect.failed'] })).length, 1);
+  });
+
+  it("retries a RetryEffectError and keeps its note in the entry's payload for the next attempt", async () => {
+    await seed('stepwise');
+    const seen: unknown[] = [];
+    const r = runner({
+      stepwise: {
+        run: async ({ entry }) => {
+          seen.push(entry.payload.step);
+          if (!entry.payload.step) throw new RetryEffectError('first half done', { step: 'half' });
+        },
+      },
+    });
+    await r.runDue();
+    const waiting = (await store.workflows.get('w1'))?.outbox[0];
+    assert.equal(waiting?.doneAt, undefined, 'not a permanent failure');
+    assert.equal(waiting?.payload.step, 'half');
+    assert.match(waiting?.lastError ?? '', /RetryEffectError: first half done/);
+    clock.advance(1000);
+    await r.runDue();
+    assert.deepEqual(seen, [undefined, 'half']);
+    const done = (await store.workflows.get('w1'))?.outbox[0];
+    assert.ok(done?.doneAt);
+    assert.equal(done?.lastError, undefined);
   });
 
   it('a crashed runner leaves its claimed effect to another runner after the lease, who runs it once', async () => {
