@@ -127,18 +127,6 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
       },
     }),
   });
-  // Starting the timers also makes sure a reconcile round is scheduled (replicas agree on its id).
-  const timers = {
-    start: () => {
-      void reconciler
-        .scheduleNext()
-        .catch((err: unknown) => logger.error({ err }, 'could not schedule the reconcile round'));
-      scheduler.start();
-    },
-    stop: () => scheduler.stop(),
-    runDue: () => scheduler.runDue(),
-  };
-
   return {
     catalog: new AccessCatalogService({ entitlement }),
     requests: new AccessRequestService(base),
@@ -147,7 +135,7 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
     expiry,
     reconciler,
     outbox,
-    scheduler: timers,
+    scheduler,
     /** Runs due timers and then due effects once (tests and demo "time travel"). */
     runDue: async () => {
       await outbox.runDue();

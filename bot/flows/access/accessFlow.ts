@@ -31,9 +31,13 @@ export function accessFlow(
         {
           name: 'access-scheduler',
           start: () => {
+            // Recurring jobs keep one round scheduled; replicas agree on its id, so each starts it.
             void wf.expiry
               .scheduleNext()
               .catch((err: unknown) => deps.logger.error({ err }, 'could not schedule the expiry scan'));
+            void wf.reconciler
+              .scheduleNext()
+              .catch((err: unknown) => deps.logger.error({ err }, 'could not schedule the reconcile round'));
             wf.scheduler.start();
           },
           stop: () => wf.scheduler.stop(),
