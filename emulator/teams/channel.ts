@@ -51,6 +51,11 @@ export class TeamsChannel {
   private readonly connector: ConnectorServer;
   private env!: Envelope;
   private botUrl?: string;
+  /**
+   * Awaited after every answer: a test sets it to wait for work the bot goes on doing after it answered
+   * (a decision's effects), so what it checks next does not depend on timing.
+   */
+  afterTurn?: () => Promise<void>;
 
   private constructor(private readonly options: TeamsChannelOptions) {
     const fixture = options.fixture ?? (demoTenant as ChannelFixture);
@@ -162,6 +167,7 @@ export class TeamsChannel {
       body: JSON.stringify(activity),
     });
     const text = await res.text();
+    await this.afterTurn?.();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 

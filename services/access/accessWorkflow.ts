@@ -22,6 +22,7 @@ import { OutboxRunner, type OutboxOptions } from '../workflow/outbox';
 import { ReachByInstall } from '../workflow/reachByInstall';
 import { type JobHandler, Scheduler } from '../workflow/scheduler';
 import type { Job } from '../ports/jobStore';
+import type { WorkflowItem } from '../ports/workflowStore';
 import { AccessCatalogService } from './accessCatalogService';
 import { AccessExtensionService } from './accessExtensionService';
 import { AccessRequestService } from './accessRequestService';
@@ -159,6 +160,9 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
       const item = await store.workflows.get<ApprovalItemData>(itemId);
       return item?.data.approval ? approvalCardData(item, viewerId) : undefined;
     },
+    /** The same, from an item the caller holds (just decided). */
+    approvalCardOf: (item: WorkflowItem<ApprovalItemData>, viewerId: string) =>
+      item.data.approval ? approvalCardData(item, viewerId) : undefined,
     /** Starts the runners (due work runs at once: timers missed while down fire now). */
     start: async () => {
       await expiry.scheduleNext();

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { WorkflowItem, WorkflowStore } from '../ports/workflowStore';
-import { mutateItem } from '../workflow/mutate';
+import { type LeaseRequest, mutateItem } from '../workflow/mutate';
 import { decisionPatch } from './applyDecision';
 import { checkDecision } from './decisionRules';
 import type { ApprovalItemData, Decision } from './model';
@@ -27,8 +27,11 @@ type Item = WorkflowItem<ApprovalItemData>;
 export class ApprovalEngine {
   constructor(private readonly deps: { store: WorkflowStore; clock: Clock }) {}
 
-  /** Records the actor's decision on the current stage. Throws the typed errors of ./errors. */
-  async decide(input: DecideInput): Promise<{ item: Item; decision: Decision }> {
+  /**
+   * Records the actor's decision on the current stage. Throws the typed errors of ./errors. With
+   * `lease`, the same write reserves the decision's effects for the caller to run (OutboxRunner.runItem).
+   */
+  async decide(input: DecideInput, lease?: LeaseRequest): Promise<{ item: Item; decision: Decision }> {
     const now = this.deps.clock.now();
     let decision!: Decision & { result: 'approved' | 'denied' };
     const { item } = await mutateItem<ApprovalItemData>(
@@ -45,6 +48,7 @@ export class ApprovalEngine {
         if (input.reason?.trim()) decision.reason = input.reason.trim();
         return decisionPatch(fresh, stage, decision, now, { recordInGraph: true, source: input.source });
       },
+      { lease },
     );
     return { item, decision };
   }

@@ -26,6 +26,8 @@ export interface AuditQuery {
 export interface AuditLog {
   /** Appends the event; appending an id that exists already is a no-op. */
   append(event: AuditEvent): Promise<void>;
+  /** Appends several in one write; ids that exist already are skipped, the others still appended. */
+  appendMany(events: AuditEvent[]): Promise<void>;
   /** Oldest first. */
   list(query: AuditQuery): Promise<AuditEvent[]>;
 }

@@ -34,6 +34,8 @@ export interface JobStore {
   claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]>;
   /** Marks a job done; false if `owner` no longer holds its lease. */
   complete(id: string, owner: string, now: Date): Promise<boolean>;
+  /** Extends the lease of a job still running; false if `owner` no longer holds it (stop, someone took over). */
+  renew(id: string, owner: string, lockedUntil: Date): Promise<boolean>;
   /** Gives the job back to run again at `runAt`; false if `owner` no longer holds its lease. */
   release(id: string, owner: string, runAt: Date, error?: string): Promise<boolean>;
   /** Cancels jobs not yet done whose id starts with the prefix (e.g. every timer of one request). */

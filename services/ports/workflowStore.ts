@@ -2,7 +2,8 @@
  * Workflow items: one document per request (access package request, PIM activation, review batch, …).
  * Every change is a conditional single-document update on `version` — the store's only state-change
  * primitive, because FerretDB and Cosmos DB give no multi-document transactions. Side effects that a
- * change causes are recorded in the same document (`outbox`) and carried out afterwards.
+ * change causes are recorded in the same document (`outbox`) and carried out afterwards by whoever holds
+ * the item's `lease`: one runner at a time per item, so effects run in the order they were recorded.
  */
 export interface OutboxEntry {
   /** Stable id: a retried effect is recognised by it, so nothing runs twice. */
@@ -13,6 +14,12 @@ export interface OutboxEntry {
   nextAttemptAt: Date;
   doneAt?: Date;
   lastError?: string;
+}
+
+/** Who runs the item's effects now. Taken in the same write that records them, or by a poller's claim. */
+export interface EffectLease {
+  owner: string;
+  until: Date;
 }
 
 export interface WorkflowItem<TData = Record<string, unknown>> {
@@ -27,7 +34,11 @@ export interface WorkflowItem<TData = Record<string, unknown>> {
   /** Set by the caller when the same intent may arrive twice (double click, two tabs). Unique per kind. */
   idempotencyKey?: string;
   outbox: OutboxEntry[];
-  /** Earliest nextAttemptAt of an entry not done; undefined when nothing is pending. */
+  lease?: EffectLease;
+  /**
+   * When a runner should next look at the item: the lease's end while leased, else the earliest
+   * nextAttemptAt of an entry not done; undefined when nothing is pending. Pollers query this (indexed).
+   */
   nextEffectAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -38,11 +49,17 @@ export type NewWorkflowItem<TData = Record<string, unknown>> = Omit<
   'version' | 'createdAt' | 'updatedAt' | 'outbox' | 'nextEffectAt'
 > & { outbox?: OutboxEntry[]; at: Date };
 
+/** A store-level change; `nextEffectAt` is computed by the caller (workflow/mutate) from outbox and lease. */
+
 export interface WorkflowChange<TData = Record<string, unknown>> {
   state?: string;
   data?: TData;
   subjects?: string[];
   outbox?: OutboxEntry[];
+  /** A new lease, or null to drop it. */
+  lease?: EffectLease | null;
+  /** null: nothing pending. Required whenever outbox or lease changes. */
+  nextEffectAt?: Date | null;
   at: Date;
 }
 
@@ -50,7 +67,7 @@ export interface WorkflowQuery {
   kind?: string;
   states?: string[];
   subject?: string;
-  /** Items with an outbox entry due at or before this time. */
+  /** Items whose nextEffectAt is at or before this time (effects due, or a lease run out); earliest first. */
   effectsDueBy?: Date;
   limit?: number;
 }
@@ -65,13 +82,12 @@ export interface WorkflowStore {
   /**
    * Applies the change only if the stored version still equals expectedVersion.
    * Returns the updated item, or undefined when another writer got there first (or the id is unknown).
-   * nextEffectAt is recomputed from the outbox.
    */
   update<TData>(
     id: string,
     expectedVersion: number,
     change: WorkflowChange<TData>,
   ): Promise<WorkflowItem<TData> | undefined>;
-  /** Newest first by createdAt. */
+  /** Newest first by createdAt; with effectsDueBy, earliest nextEffectAt first. */
   find<TData>(query: WorkflowQuery): Promise<WorkflowItem<TData>[]>;
 }

@@ -35,20 +35,33 @@ export function createCoreEffects(deps: {
 }): Record<string, EffectHandler> {
   return {
     [CoreEffect.scheduleTimers]: {
-      run: async ({ entry }) => {
+      runsFirst: true,
+      // Cancel wins whatever the order: a job that a later-recorded cancel covers is never scheduled,
+      // even when this entry runs after the cancel did (a retry, or a crash in between).
+      run: async ({ item, entry }) => {
+        const position = item.outbox.findIndex((e) => e.id === entry.id);
+        const cancelled = item.outbox
+          .slice(position + 1)
+          .filter((e) => e.type === CoreEffect.cancelTimers)
+          .map((e) => String(e.payload.prefix));
         const jobs = entry.payload.jobs as (Omit<NewJob, 'runAt'> & { runAt: string })[];
-        for (const j of jobs) await deps.jobs.schedule({ ...j, runAt: new Date(j.runAt) }, deps.clock.now());
+        for (const j of jobs) {
+          if (cancelled.some((prefix) => j.id.startsWith(prefix))) continue;
+          await deps.jobs.schedule({ ...j, runAt: new Date(j.runAt) }, deps.clock.now());
+        }
       },
     },
     [CoreEffect.cancelTimers]: {
+      runsFirst: true,
       run: async ({ entry }) => {
         await deps.jobs.cancelByPrefix(String(entry.payload.prefix), deps.clock.now());
       },
     },
     [CoreEffect.audit]: {
-      run: async ({ entry }) => {
+      runsFirst: true,
+      run: async ({ entry, audit }) => {
         const e = entry.payload as unknown as AuditEvent & { at: string };
-        await deps.audit.append({ ...e, at: new Date(e.at) });
+        audit({ ...e, at: new Date(e.at) });
       },
     },
   };

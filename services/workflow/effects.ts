@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../ports/auditLog';
 import type { OutboxEntry, WorkflowItem } from '../ports/workflowStore';
 import { GatewayError, isRetryable } from '../ports/graphErrors';
 import { NotReachableError } from '../ports/notifier';
@@ -10,6 +11,8 @@ export interface EffectContext<TData = Record<string, unknown>> {
   now: Date;
   /** SSO assertions handed over by the turn that caused the effect (userId → token); never persisted. */
   assertions: ReadonlyMap<string, string>;
+  /** Records an audit event; the runner appends the batch's events together, before marking it done. */
+  audit(event: AuditEvent): void;
 }
 
 /**
@@ -22,6 +25,8 @@ export type Followup<TData> = (fresh: WorkflowItem<TData>) => ItemPatch<TData> |
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds handlers of every item data type
 export interface EffectHandler<TData = any> {
   run(ctx: EffectContext<TData>): Promise<Followup<TData> | void>;
+  /** Touches only the store (audit, timers): runs before the others of its batch. */
+  runsFirst?: boolean;
   /** Called once when the effect fails for good; its patch records the failure on the item. */
   onFailed?(ctx: EffectContext<TData>, error: unknown): Followup<TData> | void;
 }

@@ -1,4 +1,12 @@
-import type { OutboxEntry, WorkflowChange, WorkflowItem, WorkflowStore } from '../ports/workflowStore';
+import type {
+  EffectLease,
+  OutboxEntry,
+  WorkflowChange,
+  WorkflowItem,
+  WorkflowStore,
+} from '../ports/workflowStore';
+import { backoffMs } from './backoff';
+import { outboxEntries } from './outboxEntries';
 
 /** What a command changes on an item; new effects are appended to its outbox (same id twice = once). */
 export interface ItemPatch<TData> {
@@ -8,6 +16,24 @@ export interface ItemPatch<TData> {
   effects?: OutboxEntry[];
   /** Replaces the whole outbox (the runner uses it to mark entries); `effects` are still appended. */
   outbox?: OutboxEntry[];
+  /** The runner's own: a new lease, or null to drop it. Commands take leases through MutateOptions. */
+  lease?: EffectLease | null;
+}
+
+/** A command asks for the item's lease, so the effects it records run in its process without a claim. */
+export interface LeaseRequest {
+  owner: string;
+  ms: number;
+}
+
+export interface MutateOptions<TData> {
+  /** Take the lease in the same write when the change leaves effects due and nobody else holds it. */
+  lease?: LeaseRequest;
+  /** The item as the caller just read it: saves the first read. */
+  item?: WorkflowItem<TData>;
+  maxTries?: number;
+  /** Jitter source for the backoff between tries, [0, 1). */
+  random?: () => number;
 }
 
 /** The workflow item does not exist. */
@@ -19,9 +45,8 @@ export class WorkflowNotFoundError extends Error {
   }
 }
 
-/** Another writer kept winning; the change was not applied. */
+/** Another writer kept winning for far longer than any real contention lasts; nothing was applied. */
 export class WriteContentionError extends Error {
-  readonly code = 'contention';
   constructor(readonly itemId: string) {
     super(`Gave up updating ${itemId}: too many concurrent writers`);
     this.name = 'WriteContentionError';
@@ -33,42 +58,83 @@ export function effect(id: string, type: string, payload: Record<string, unknown
   return { id, type, payload, attempts: 0, nextAttemptAt: at };
 }
 
-/** Turns a patch into the store's change, appending effects whose id is not in the outbox yet. */
+/** True while `lease` is held (by `owner`, when given) at `now`. */
+export function holdsLease(lease: EffectLease | undefined, now: Date, owner?: string): boolean {
+  return !!lease && lease.until.getTime() > now.getTime() && (owner === undefined || lease.owner === owner);
+}
+
+/** The item after the patch, as it will be stored (outbox entries appended once by id). */
+export function applyPatch<TData>(item: WorkflowItem<TData>, patch: ItemPatch<TData>): WorkflowItem<TData> {
+  const base = patch.outbox ?? item.outbox;
+  const known = new Set(base.map((e) => e.id));
+  const added = (patch.effects ?? []).filter((e) => !known.has(e.id) && known.add(e.id));
+  return {
+    ...item,
+    state: patch.state ?? item.state,
+    data: patch.data ?? item.data,
+    subjects: patch.subjects ?? item.subjects,
+    outbox: added.length ? [...base, ...added] : base,
+    lease: patch.lease === undefined ? item.lease : (patch.lease ?? undefined),
+  };
+}
+
+/**
+ * Turns a patch into the store's change. The lease follows the patch, else `request` takes it when
+ * effects are due and nobody else holds it (counting an attempt of each due entry, as a claim does).
+ * nextEffectAt is the lease's end while leased (a dead holder's work is taken over then), else the
+ * earliest pending entry.
+ */
 export function toChange<TData>(
   item: WorkflowItem<TData>,
   patch: ItemPatch<TData>,
   at: Date,
+  request?: LeaseRequest,
 ): WorkflowChange<TData> {
-  const base = patch.outbox ?? item.outbox;
-  const known = new Set(base.map((e) => e.id));
-  const added = (patch.effects ?? []).filter((e) => !known.has(e.id) && known.add(e.id));
+  const next = applyPatch(item, patch);
+  let outbox = next.outbox;
+  let lease = holdsLease(next.lease, at) ? next.lease : undefined;
+  if (patch.lease === undefined && request && !lease && outbox.some((e) => outboxEntries.isDue(e, at))) {
+    lease = { owner: request.owner, until: new Date(at.getTime() + request.ms) };
+    outbox = outboxEntries.countAttempts(outbox, at);
+  }
   const change: WorkflowChange<TData> = { at };
   if (patch.state !== undefined) change.state = patch.state;
   if (patch.data !== undefined) change.data = patch.data;
   if (patch.subjects !== undefined) change.subjects = patch.subjects;
-  if (patch.outbox !== undefined || added.length > 0) change.outbox = [...base, ...added];
+  if (outbox !== item.outbox) change.outbox = outbox;
+  if (lease !== item.lease) change.lease = lease ?? null;
+  if (change.outbox || change.lease !== undefined) {
+    change.nextEffectAt = lease ? lease.until : (outboxEntries.earliestPending(outbox) ?? null);
+  }
   return change;
 }
 
 /**
  * Applies `fn` to the freshest copy of the item until the version-conditional update wins: the only
  * way state changes, since the store has no transactions. `fn` returns undefined for "nothing to do",
- * and may throw a domain error, which stops the loop and reaches the caller.
+ * and may throw a domain error, which stops the loop and reaches the caller. Between tries it backs off
+ * with jitter, so writers that collided do not collide again in lockstep.
  */
 export async function mutateItem<TData>(
   store: WorkflowStore,
   id: string,
   now: () => Date,
   fn: (item: WorkflowItem<TData>) => ItemPatch<TData> | undefined,
-  maxTries = 20,
+  options: MutateOptions<TData> = {},
 ): Promise<{ item: WorkflowItem<TData>; changed: boolean }> {
+  const maxTries = options.maxTries ?? 60;
+  let known = options.item;
   for (let i = 0; i < maxTries; i++) {
-    const item = await store.get<TData>(id);
+    const item = known ?? (await store.get<TData>(id));
+    known = undefined;
     if (!item) throw new WorkflowNotFoundError(id);
     const patch = fn(item);
     if (!patch) return { item, changed: false };
-    const updated = await store.update<TData>(id, item.version, toChange(item, patch, now()));
+    const updated = await store.update<TData>(id, item.version, toChange(item, patch, now(), options.lease));
     if (updated) return { item: updated, changed: true };
+    await sleep(backoffMs(Math.min(i + 1, 6), 2, 100, options.random));
   }
   throw new WriteContentionError(id);
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -49,7 +49,7 @@ export function createNotifyEffects(deps: {
         } catch (err) {
           throw err instanceof NotReachableError && deps.reach ? await deps.reach.recover(ctx, err) : err;
         }
-        await deps.audit.append({
+        ctx.audit({
           id: `notification:${item.id}:${key}`,
           at: deps.clock.now(),
           type: 'notification.sent',

@@ -1,22 +1,17 @@
-import type { AuditLog } from '../ports/auditLog';
-import type { OutboxEntry, WorkflowItem, WorkflowStore } from '../ports/workflowStore';
+import { randomUUID } from 'node:crypto';
+import type { AuditEvent, AuditLog } from '../ports/auditLog';
+import type { WorkflowItem, WorkflowStore } from '../ports/workflowStore';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { backoffMs } from './backoff';
-import {
-  type EffectHandler,
-  type Followup,
-  isPermanentFailure,
-  retryAfterMs,
-  RetryEffectError,
-} from './effects';
-import { mutateItem } from './mutate';
-import { errorLine, outboxEntries } from './outboxEntries';
+import { type EffectHandler } from './effects';
+import { EffectBatch } from './effectBatch';
+import { holdsLease, type LeaseRequest, mutateItem } from './mutate';
+import { outboxEntries } from './outboxEntries';
 import { Poller } from './poller';
 
 export interface OutboxOptions {
   pollMs?: number;
-  /** How long a claimed effect is reserved for this runner before another may take it over. */
+  /** How long an item's effects are reserved for one runner before another may take them over. */
   leaseMs?: number;
   maxAttempts?: number;
   backoffBaseMs?: number;
@@ -34,14 +29,22 @@ export interface OutboxDeps extends OutboxOptions {
   handlers: Readonly<Record<string, EffectHandler>>;
 }
 
+type Assertions = ReadonlyMap<string, string>;
+
 /**
- * Carries out the side effects recorded in workflow items' outboxes, until done. An effect is first
- * claimed (its nextAttemptAt pushed out by a lease, version-conditionally), so of several replicas only
- * one runs it; a runner that dies mid-effect leaves it to be retried when the lease runs out.
+ * Carries out the side effects recorded in workflow items' outboxes, until done. One runner at a time
+ * holds an item's lease and runs its due effects in the order they were recorded, then marks them all
+ * in one write. A command takes the lease in the same write that records its effects (see
+ * `leaseRequest`), so its process runs them at once without racing the poller; the poller claims,
+ * through the nextEffectAt index, only items nobody holds. A runner that dies leaves its lease to run
+ * out, and the item is taken over; a long batch renews its lease.
  */
 export class OutboxRunner {
   private readonly poller: Poller;
   private readonly o: Required<OutboxOptions>;
+  private readonly id = randomUUID().slice(0, 8);
+  private seq = 0;
+  private readonly active = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.o = {
@@ -60,130 +63,151 @@ export class OutboxRunner {
     this.poller.start();
   }
 
-  stop(): Promise<void> {
-    return this.poller.stop();
+  async stop(): Promise<void> {
+    await this.poller.stop();
+    await this.settled();
   }
 
-  /** Asks the poller to look again soon (after a command recorded new effects). */
+  /** Asks the poller to look again soon. */
   kick(): void {
     this.poller.kick();
   }
 
-  /** Runs every due effect of every item that has one; returns how many effects ran. */
+  /** A fresh lease owner for one command's write: whoever holds it runs the effects it recorded. */
+  leaseRequest(): LeaseRequest {
+    return { owner: `${this.id}#${++this.seq}`, ms: this.o.leaseMs };
+  }
+
+  /** Resolves once every batch this runner has started in the background has ended. */
+  async settled(): Promise<void> {
+    while (this.active.size > 0) await Promise.allSettled([...this.active]);
+  }
+
+  /** Claims items with due effects (oldest due first, by index) and runs them; returns how many ran. */
   async runDue(): Promise<number> {
     const now = this.deps.clock.now();
-    const items = await this.deps.store.find({ effectsDueBy: now, limit: this.o.batch });
+    const items = await this.deps.store.find<Record<string, unknown>>({
+      effectsDueBy: now,
+      limit: this.o.batch,
+    });
     let ran = 0;
-    for (const item of items) ran += await this.runItem(item.id);
+    for (const item of items) {
+      const claimed = await this.claim(item, now);
+      if (claimed) ran += await this.drain(claimed.item, claimed.owner, new Map());
+    }
     return ran;
   }
 
   /**
-   * Runs the item's due effects, including the ones they add, now. The turn that caused them passes
-   * the user's SSO assertion, so a delegated Graph call does not wait for a background token.
+   * Runs the item's due effects now: at once when `item` carries a lease from `leaseRequest`, else after
+   * claiming it (nothing when someone else holds it: they run the new effects too). The turn that caused
+   * them passes the user's SSO assertion, so a delegated Graph call does not wait for a background token.
    */
-  async runItem(id: string, assertions: ReadonlyMap<string, string> = new Map()): Promise<number> {
+  async runItem<T>(
+    target: string | WorkflowItem<T>,
+    assertions: Assertions = new Map(),
+    owner?: string,
+  ): Promise<number> {
+    const now = this.deps.clock.now();
+    const item = (typeof target === 'string' ? await this.deps.store.get(target) : target) as
+      WorkflowItem | undefined;
+    if (!item) return 0;
+    if (owner && holdsLease(item.lease, now, owner)) return this.drain(item, owner, assertions);
+    const claimed = await this.claim(item, now);
+    return claimed ? this.drain(claimed.item, claimed.owner, assertions) : 0;
+  }
+
+  /** runItem without waiting: the turn answers while its effects run (see `settled`). */
+  runInBackground<T>(item: WorkflowItem<T>, assertions: Assertions, owner?: string): void {
+    const run = this.runItem(item, assertions, owner).catch((err: unknown) =>
+      this.deps.logger.error({ err, itemId: item.id }, 'effects failed to run'),
+    );
+    this.active.add(run);
+    void run.finally(() => this.active.delete(run));
+  }
+
+  /** One conditional write; losing it means someone changed the item since the poll, so leave it. */
+  private async claim(item: WorkflowItem, now: Date) {
+    if (holdsLease(item.lease, now) || !item.outbox.some((e) => outboxEntries.isDue(e, now))) return;
+    const until = new Date(now.getTime() + this.o.leaseMs);
+    const owner = `${this.id}#${++this.seq}`;
+    const claimed = await this.deps.store.update<Record<string, unknown>>(item.id, item.version, {
+      outbox: outboxEntries.countAttempts(item.outbox, now),
+      lease: { owner, until },
+      nextEffectAt: until,
+      at: now,
+    });
+    return claimed && { item: claimed, owner };
+  }
+
+  /** Runs due batches while this owner holds the lease; the last write drops it. */
+  private async drain(item: WorkflowItem, owner: string, assertions: Assertions): Promise<number> {
     let ran = 0;
-    for (let round = 0; round < 50; round++) {
-      const claimed = await this.claim(id);
-      if (!claimed) return ran;
-      await this.execute(claimed.item, claimed.entry, assertions);
-      ran++;
+    let current = item;
+    const renewal = this.renewWhileRunning(item.id, owner);
+    try {
+      for (let round = 0; round < 50 && holdsLease(current.lease, this.deps.clock.now(), owner); round++) {
+        const started = new Date(current.lease!.until.getTime() - this.o.leaseMs);
+        const due = current.outbox.filter((e) => outboxEntries.isDue(e, started));
+        const batch = new EffectBatch(this.deps, this.o, assertions);
+        // Store-only effects (audit, timers) first: what people see next is already on record.
+        const first = due.filter((e) => this.deps.handlers[e.type]?.runsFirst);
+        for (const entry of first) await batch.run(current, entry);
+        await this.appendAudit(batch.takeAudit());
+        for (const entry of due) if (!first.includes(entry)) await batch.run(current, entry);
+        await this.appendAudit(batch.takeAudit());
+        current = await this.finish(current, owner, batch);
+        ran += due.length;
+        if (due.length === 0) break;
+      }
+    } finally {
+      renewal.stop();
     }
     return ran;
   }
 
-  private async claim(id: string): Promise<{ item: WorkflowItem; entry: OutboxEntry } | undefined> {
-    let entryId: string | undefined;
+  /** Marks the batch in one write, with its followups; keeps the lease if more is due now, else drops it. */
+  private async finish(item: WorkflowItem, owner: string, batch: EffectBatch) {
     const now = this.deps.clock.now();
-    const { item, changed } = await mutateItem<Record<string, unknown>>(
+    const { item: after } = await mutateItem<Record<string, unknown>>(
       this.deps.store,
-      id,
+      item.id,
       () => now,
       (fresh) => {
-        const entry = fresh.outbox.find((e) => outboxEntries.isDue(e, now));
-        if (!entry) return undefined;
-        entryId = entry.id;
-        const leased = outboxEntries.lease(entry, now, this.o.leaseMs);
-        return { outbox: fresh.outbox.map((e) => (e.id === entry.id ? leased : e)) };
+        const marked = batch.applyTo(fresh, now);
+        if (!holdsLease(fresh.lease, now, owner)) return { ...marked, lease: undefined };
+        const more = marked.outbox!.some((e) => outboxEntries.isDue(e, now));
+        if (!more) return { ...marked, lease: null };
+        const until = new Date(now.getTime() + this.o.leaseMs);
+        return {
+          ...marked,
+          outbox: outboxEntries.countAttempts(marked.outbox!, now),
+          lease: { owner, until },
+        };
       },
+      { item, random: this.o.random },
     );
-    const entry = item.outbox.find((e) => e.id === entryId);
-    return changed && entry ? { item, entry } : undefined;
+    return after;
   }
 
-  private async execute(item: WorkflowItem, entry: OutboxEntry, assertions: ReadonlyMap<string, string>) {
-    const { logger } = this.deps;
-    const handler = this.deps.handlers[entry.type];
-    const ctx = { item, entry, now: this.deps.clock.now(), assertions };
-    try {
-      if (!handler) throw new Error(`No handler for effect type '${entry.type}'`);
-      const followup = await handler.run(ctx);
-      await this.finish(item.id, entry.id, followup ?? undefined);
-    } catch (err) {
-      const permanent = isPermanentFailure(err) || entry.attempts >= this.o.maxAttempts;
-      logger.warn(
-        { err, itemId: item.id, effect: entry.id, attempts: entry.attempts, permanent },
-        'effect failed',
-      );
-      if (!permanent) return this.retryLater(item.id, entry, err);
-      let followup: Followup<Record<string, unknown>> | undefined;
-      try {
-        followup = handler?.onFailed?.(ctx, err) ?? undefined;
-      } catch (hookErr) {
-        logger.error({ err: hookErr, itemId: item.id }, 'onFailed hook threw');
-      }
-      await this.finish(item.id, entry.id, followup, errorLine(err));
-      await this.deps.audit.append({
-        id: `effect-failed:${item.id}:${entry.id}`,
-        at: this.deps.clock.now(),
-        type: 'effect.failed',
-        itemId: item.id,
-        summary: `${entry.type} failed for good after ${entry.attempts} attempt(s): ${errorLine(err)}`,
-        details: { effectId: entry.id, effectType: entry.type, attempts: entry.attempts },
-      });
-    }
+  private async appendAudit(events: AuditEvent[]): Promise<void> {
+    if (events.length === 1) await this.deps.audit.append(events[0]!);
+    else if (events.length > 1) await this.deps.audit.appendMany(events);
   }
 
-  private async finish(
-    id: string,
-    entryId: string,
-    followup?: Followup<Record<string, unknown>>,
-    error?: string,
-  ) {
-    const now = this.deps.clock.now();
-    await mutateItem<Record<string, unknown>>(
-      this.deps.store,
-      id,
-      () => now,
-      (fresh) => {
-        const outbox = outboxEntries.done(fresh.outbox, entryId, now, error);
-        const patch = followup?.({ ...fresh, outbox }) ?? {};
-        return { ...patch, outbox };
-      },
-    );
-  }
-
-  private async retryLater(id: string, entry: OutboxEntry, err: unknown) {
-    const now = this.deps.clock.now();
-    const wait = Math.max(
-      retryAfterMs(err) ?? 0,
-      backoffMs(entry.attempts, this.o.backoffBaseMs, this.o.backoffCapMs, this.o.random),
-    );
-    await mutateItem<Record<string, unknown>>(
-      this.deps.store,
-      id,
-      () => now,
-      (fresh) => ({
-        outbox: outboxEntries.retry(
-          fresh.outbox,
-          entry,
-          now,
-          wait,
-          errorLine(err),
-          err instanceof RetryEffectError ? err.note : undefined,
-        ),
-      }),
-    );
+  /** A batch slower than half a lease (Graph throttling us) extends it, so nobody takes the item over. */
+  private renewWhileRunning(id: string, owner: string) {
+    const timer = setInterval(() => {
+      const now = this.deps.clock.now();
+      const until = new Date(now.getTime() + this.o.leaseMs);
+      mutateItem(
+        this.deps.store,
+        id,
+        () => now,
+        (fresh) => (holdsLease(fresh.lease, now, owner) ? { lease: { owner, until } } : undefined),
+      ).catch((err: unknown) => this.deps.logger.warn({ err, itemId: id }, 'lease renewal failed'));
+    }, this.o.leaseMs / 2);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
   }
 }

@@ -1,35 +1,42 @@
 import type { OutboxEntry } from '../ports/workflowStore';
 
-/** Pure changes to outbox entries, applied inside version-conditional updates by the OutboxRunner. */
+/** Pure changes to outbox entries, applied inside version-conditional updates. */
 export const outboxEntries = {
-  /** True when the entry is not done and its time has come (a lease pushes its time out). */
+  /** True when the entry is not done and its time has come. */
   isDue: (e: OutboxEntry, now: Date) => !e.doneAt && e.nextAttemptAt.getTime() <= now.getTime(),
 
-  /** Reserves the entry for `leaseMs` and counts the attempt. */
-  lease: (e: OutboxEntry, now: Date, leaseMs: number): OutboxEntry => ({
-    ...e,
-    attempts: e.attempts + 1,
-    nextAttemptAt: new Date(now.getTime() + leaseMs),
-  }),
+  /** Counts an attempt of every entry due at `now`: done when a lease is taken for them. */
+  countAttempts: (outbox: OutboxEntry[], now: Date): OutboxEntry[] =>
+    outbox.map((e) => (outboxEntries.isDue(e, now) ? { ...e, attempts: e.attempts + 1 } : e)),
+
+  /** Earliest nextAttemptAt of an entry not done; undefined when nothing is pending. */
+  earliestPending: (outbox: readonly OutboxEntry[]): Date | undefined => {
+    let earliest: Date | undefined;
+    for (const e of outbox) {
+      if (!e.doneAt && (!earliest || e.nextAttemptAt.getTime() < earliest.getTime()))
+        earliest = e.nextAttemptAt;
+    }
+    return earliest;
+  },
 
   /** Marks entry `id` done; `error` records a permanent failure. */
   done: (outbox: OutboxEntry[], id: string, now: Date, error?: string): OutboxEntry[] =>
     outbox.map((e) => (e.id === id ? { ...e, doneAt: now, lastError: error } : e)),
 
-  /** Puts entry `e` back to run after `waitMs`, with the error that made it wait and the handler's note. */
+  /** Puts entry `id` back to run after `waitMs`, with the error that made it wait and the handler's note. */
   retry: (
     outbox: OutboxEntry[],
-    e: OutboxEntry,
+    id: string,
     now: Date,
     waitMs: number,
     error: string,
     note: Record<string, unknown> = {},
   ): OutboxEntry[] =>
     outbox.map((x) =>
-      x.id === e.id && !x.doneAt
+      x.id === id && !x.doneAt
         ? {
-            ...e,
-            payload: { ...e.payload, ...note },
+            ...x,
+            payload: { ...x.payload, ...note },
             nextAttemptAt: new Date(now.getTime() + waitMs),
             lastError: error,
           }

@@ -23,6 +23,17 @@ export function auditLogContract(store: CurrentStore): void {
       assert.deepEqual(await store().audit.list({}), [{ ...first, summary: 'event e1' }]);
     });
 
+    it('appends several at once: existing ids stay as they were, new ones are all written', async function () {
+      await store().audit.append(event('e1', 1));
+      await store().audit.appendMany([
+        event('e1', 1, { summary: 'a retry' }),
+        event('e2', 2),
+        event('e3', 3),
+      ]);
+      await store().audit.appendMany([]);
+      assert.deepEqual(await store().audit.list({}), [event('e1', 1), event('e2', 2), event('e3', 3)]);
+    });
+
     it('lists oldest first, since inclusive and until exclusive, by types, item and actor, up to the limit', async function () {
       const audit = store().audit;
       await audit.append(event('c', 30, { type: 'approval.decided', actorId: 'bob', itemId: 'req-1' }));

@@ -62,6 +62,17 @@ export function jobStoreContract(store: CurrentStore): void {
       assert.equal((await jobs.get('j'))?.lockedBy, 'w2');
     });
 
+    it('renews a lease only for its owner, so nobody takes over a job still running', async function () {
+      const jobs = store().jobs;
+      await jobs.schedule(newJob('j', 0), at(0));
+      await jobs.claimDue(at(1), 'w1', LEASE_MS, 1);
+      assert.equal(await jobs.renew('j', 'w2', at(100)), false);
+      assert.equal(await jobs.renew('j', 'w1', at(20)), true);
+      assert.deepEqual(await jobs.claimDue(at(10), 'w2', LEASE_MS, 1), []);
+      assert.deepEqual((await jobs.get('j'))?.lockedUntil, at(20));
+      assert.equal((await jobs.claimDue(at(20), 'w2', LEASE_MS, 1))[0]?.lockedBy, 'w2');
+    });
+
     it('completes only for the owner; a done job is never claimed or rescheduled', async function () {
       const jobs = store().jobs;
       await jobs.schedule(newJob('j', 0), at(0));

@@ -24,12 +24,13 @@ export function workflowStoreContract(store: CurrentStore): void {
       assert.equal(await store().workflows.get('nope'), undefined);
     });
 
-    it('hands out copies: changing a returned or given object does not change the stored item', async function () {
+    it('keeps what it stores: changing a returned or given object does not change the stored item', async function () {
       const input = newItem();
       const { item } = await store().workflows.create(input);
       (input.data as { packageId: string }).packageId = 'changed-input';
-      (item.data as { packageId: string }).packageId = 'changed-result';
-      item.subjects.push('user-mallory');
+      // The memory adapter hands out its frozen items (no copy per read): changing one throws.
+      attempt(() => ((item.data as { packageId: string }).packageId = 'changed-result'));
+      attempt(() => item.subjects.push('user-mallory'));
       const read = await store().workflows.get<{ packageId: string }>('req-1');
       assert.equal(read?.data.packageId, 'pkg-1');
       assert.deepEqual(read?.subjects, ['user-alice', 'user-bob']);
@@ -104,6 +105,25 @@ export function workflowStoreContract(store: CurrentStore): void {
       assert.equal('nextEffectAt' in (await store().workflows.get('req-1'))!, false);
     });
 
+    it('stores and drops a lease, with the nextEffectAt the caller gives', async function () {
+      await store().workflows.create(newItem({ outbox: [effect('soon', 20)] }));
+      const leased = await store().workflows.update('req-1', 1, {
+        lease: { owner: 'runner-1', until: at(80) },
+        nextEffectAt: at(80),
+        at: at(20),
+      });
+      assert.deepEqual(leased?.lease, { owner: 'runner-1', until: at(80) });
+      assert.deepEqual(leased?.nextEffectAt, at(80));
+      const dropped = await store().workflows.update('req-1', 2, {
+        lease: null,
+        nextEffectAt: null,
+        at: at(21),
+      });
+      assert.equal('lease' in dropped!, false);
+      assert.equal('nextEffectAt' in (await store().workflows.get('req-1'))!, false);
+      assert.equal((await store().workflows.get('req-1'))?.version, 3);
+    });
+
     it('finds by kind, states, subject and due effects, newest first, up to the limit', async function () {
       const w = store().workflows;
       await w.create(
@@ -141,4 +161,13 @@ export function workflowStoreContract(store: CurrentStore): void {
       assert.deepEqual(found, await w.get('p1'));
     });
   });
+}
+
+/** Runs `change`; a TypeError (a frozen object) is as good as a change that stays local. */
+function attempt(change: () => unknown): void {
+  try {
+    change();
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+  }
 }

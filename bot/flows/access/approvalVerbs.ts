@@ -10,15 +10,17 @@ import { defineHandler, type InvokeInput, type VerbModule } from '../../invoke/h
 import { decisionText, renderApprovalCard } from './approvalCard';
 import { userTimeOf } from '../../userTime';
 
+function mine<T extends { refreshUserIds: string[] }>(card: T | undefined, viewerId: string): T {
+  if (!card || !card.refreshUserIds.includes(viewerId))
+    throw new NotAnApproverError('You are not an approver of this request');
+  return card;
+}
+
 /** approval.decide and approval.refresh: the actor is the activity's user, never the card's data. */
 export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {
   const time = (input: InvokeInput<unknown>) => userTimeOf(input.context.activity, clock.now());
-  const current = async (itemId: string, viewerId: string) => {
-    const card = await wf.approvalCard(itemId, viewerId);
-    if (!card || !card.refreshUserIds.includes(viewerId))
-      throw new NotAnApproverError('You are not an approver of this request');
-    return card;
-  };
+  const current = async (itemId: string, viewerId: string) =>
+    mine(await wf.approvalCard(itemId, viewerId), viewerId);
   return {
     'approval.decide': defineHandler(
       z.object({
@@ -31,15 +33,20 @@ export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {
         const { actor, data } = input;
         // The token first: a signed-out approver signs in before anything is recorded.
         const assertion = await input.userToken();
+        const lease = wf.outbox.leaseRequest();
+        let decided;
         try {
-          await wf.approvals.decide({
-            actor: { id: actor.userId, displayName: actor.name },
-            itemId: data.itemId,
-            decision: data.decision,
-            reason: data.reason,
-            stage: data.stage,
-            source: { card: 'approval-request', activityId: input.context.activity.replyToId ?? '' },
-          });
+          decided = await wf.approvals.decide(
+            {
+              actor: { id: actor.userId, displayName: actor.name },
+              itemId: data.itemId,
+              decision: data.decision,
+              reason: data.reason,
+              stage: data.stage,
+              source: { card: 'approval-request', activityId: input.context.activity.replyToId ?? '' },
+            },
+            lease,
+          );
         } catch (err) {
           if (err instanceof ReasonRequiredError) {
             // Keep the buttons: the approver only has to add the reason.
@@ -50,8 +57,12 @@ export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {
           const notice = `Already decided: ${decisionText(err.decision, time(input))}`;
           return renderApprovalCard(await current(data.itemId, actor.userId), time(input), notice);
         }
-        await wf.outbox.runItem(data.itemId, new Map([[actor.userId, assertion]]));
-        return renderApprovalCard(await current(data.itemId, actor.userId), time(input));
+        // The decision is stored: answer now, and let its effects (Graph, the other cards) run meanwhile.
+        wf.outbox.runInBackground(decided.item, new Map([[actor.userId, assertion]]), lease.owner);
+        return renderApprovalCard(
+          mine(wf.approvalCardOf(decided.item, actor.userId), actor.userId),
+          time(input),
+        );
       },
     ),
     'approval.refresh': defineHandler(z.object({ itemId: z.string().min(1).max(200) }), async (input) =>

@@ -10,6 +10,10 @@ export class MemoryAuditLog implements AuditLog {
     if (!this.events.has(event.id)) this.events.set(event.id, copy(event));
   }
 
+  async appendMany(events: AuditEvent[]): Promise<void> {
+    for (const event of events) await this.append(event);
+  }
+
   async list(query: AuditQuery): Promise<AuditEvent[]> {
     if (query.limit !== undefined && query.limit <= 0) return [];
     const matches = [...this.events.values()]

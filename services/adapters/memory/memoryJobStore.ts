@@ -5,18 +5,22 @@ import { compareIds } from './compareIds';
 /** Durable-timer semantics in memory (leases, attempts, owner checks), as the MongoDB adapter has them. */
 export class MemoryJobStore implements JobStore {
   private readonly jobs = new Map<string, Job>();
+  /** Jobs not done: what a claim looks through (the MongoDB adapter's runAt index). */
+  private readonly open = new Set<string>();
 
   async schedule(job: NewJob, now: Date): Promise<void> {
     const existing = this.jobs.get(job.id);
     if (!existing) {
       this.jobs.set(job.id, copy({ ...job, attempts: 0, createdAt: now }));
+      this.open.add(job.id);
     } else if (!existing.doneAt) {
       this.jobs.set(job.id, copy({ ...existing, runAt: job.runAt, payload: job.payload }));
     }
   }
 
   async claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]> {
-    const due = [...this.jobs.values()]
+    const due = [...this.open]
+      .map((id) => this.jobs.get(id)!)
       .filter((j) => isClaimable(j, now))
       .sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || compareIds(a.id, b.id))
       .slice(0, Math.max(0, limit));
@@ -36,15 +40,20 @@ export class MemoryJobStore implements JobStore {
     return this.whenOwned(id, owner, (j) => ({ ...unleased(j), doneAt: now }));
   }
 
+  async renew(id: string, owner: string, lockedUntil: Date): Promise<boolean> {
+    return this.whenOwned(id, owner, (j) => ({ ...j, lockedUntil }));
+  }
+
   async release(id: string, owner: string, runAt: Date, error?: string): Promise<boolean> {
     return this.whenOwned(id, owner, (j) => ({ ...unleased(j), runAt, lastError: error ?? j.lastError }));
   }
 
   async cancelByPrefix(prefix: string, now: Date): Promise<number> {
     let cancelled = 0;
-    for (const job of this.jobs.values()) {
-      if (job.doneAt || !job.id.startsWith(prefix)) continue;
-      this.jobs.set(job.id, copy({ ...unleased(job), doneAt: now }));
+    for (const id of [...this.open]) {
+      const job = this.jobs.get(id)!;
+      if (!job.id.startsWith(prefix)) continue;
+      this.set(copy({ ...unleased(job), doneAt: now }));
       cancelled++;
     }
     return cancelled;
@@ -57,8 +66,13 @@ export class MemoryJobStore implements JobStore {
   private whenOwned(id: string, owner: string, change: (job: Job) => Job): boolean {
     const job = this.jobs.get(id);
     if (!job || job.doneAt || job.lockedBy !== owner) return false;
-    this.jobs.set(id, copy(change(job)));
+    this.set(copy(change(job)));
     return true;
+  }
+
+  private set(job: Job): void {
+    this.jobs.set(job.id, job);
+    if (job.doneAt) this.open.delete(job.id);
   }
 }
 

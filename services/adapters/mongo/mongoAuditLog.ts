@@ -1,7 +1,7 @@
 import type { Collection, Filter } from 'mongodb';
 import type { AuditEvent, AuditLog, AuditQuery } from '../../ports/auditLog';
 import { SCHEMA_VERSION, toAuditEvent, type AuditDoc } from './documents';
-import { isDuplicateKey } from './errors';
+import { isDuplicateKey, onlyDuplicates } from './errors';
 
 /** Audit events in the `audit` collection: insert-only, the writer's id as _id. */
 export class MongoAuditLog implements AuditLog {
@@ -14,6 +14,17 @@ export class MongoAuditLog implements AuditLog {
     } catch (error) {
       // A retried append: the first write stands, unchanged.
       if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  async appendMany(events: AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const docs = events.map(({ id, ...rest }) => ({ _id: id, schemaVersion: SCHEMA_VERSION, ...rest }));
+    try {
+      await this.events.insertMany(docs, { ordered: false });
+    } catch (error) {
+      // Unordered: every new event is written; only the retried ones were refused, and they stand.
+      if (!onlyDuplicates(error)) throw error;
     }
   }
 

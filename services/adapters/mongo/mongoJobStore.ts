@@ -1,4 +1,4 @@
-import type { Collection } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
 import type { Job, JobStore, NewJob } from '../../ports/jobStore';
 import { SCHEMA_VERSION, toJob, type JobDoc } from './documents';
 import { isDuplicateKey } from './errors';
@@ -41,6 +41,7 @@ export class MongoJobStore implements JobStore {
   }
 
   async claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]> {
+    if (this.guard.mode === 'native') return this.claimNative(now, owner, leaseMs, limit);
     const claimed: Job[] = [];
     const lease = {
       set: { lockedBy: owner, lockedUntil: new Date(now.getTime() + leaseMs) },
@@ -49,11 +50,7 @@ export class MongoJobStore implements JobStore {
     let contended = false;
     for (let round = 0; round < MAX_ROUNDS && claimed.length < limit; round++) {
       const candidates = await this.jobs
-        .find({
-          runAt: { $lte: now },
-          doneAt: { $exists: false },
-          $or: [{ lockedUntil: { $exists: false } }, { lockedUntil: { $lte: now } }],
-        })
+        .find(DUE(now))
         .sort({ runAt: 1, _id: 1 })
         // More than we need: replicas polling together read the same first jobs, and most of them lose.
         .limit((limit - claimed.length) * CANDIDATES_PER_SLOT)
@@ -74,11 +71,34 @@ export class MongoJobStore implements JobStore {
     return claimed;
   }
 
+  /** Where findOneAndUpdate is atomic, a claim is one command per job and never loses a race. */
+  private async claimNative(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]> {
+    const claimed: Job[] = [];
+    while (claimed.length < limit) {
+      const doc = await this.jobs.findOneAndUpdate(
+        { ...DUE(now) },
+        {
+          $set: { lockedBy: owner, lockedUntil: new Date(now.getTime() + leaseMs) },
+          $inc: { attempts: 1, version: 1 },
+        },
+        { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' },
+      );
+      if (!doc) break;
+      claimed.push(toJob(doc));
+    }
+    return claimed;
+  }
+
   async complete(id: string, owner: string, now: Date): Promise<boolean> {
     const outcome = await this.changeWhile(id, (doc) => isOwned(doc, owner), {
       set: { doneAt: now },
       unset: LEASE_FIELDS,
     });
+    return outcome === 'changed';
+  }
+
+  async renew(id: string, owner: string, lockedUntil: Date): Promise<boolean> {
+    const outcome = await this.changeWhile(id, (doc) => isOwned(doc, owner), { set: { lockedUntil } });
     return outcome === 'changed';
   }
 
@@ -88,20 +108,17 @@ export class MongoJobStore implements JobStore {
     return outcome === 'changed';
   }
 
+  /**
+   * One command for all of them (an anchored prefix is served by the _id index). Under FerretDB's
+   * marker writes a claim racing this could write its older copy back; the job then runs once and its
+   * handler finds nothing to do (handlers check the state they act on), so cancel still wins.
+   */
   async cancelByPrefix(prefix: string, now: Date): Promise<number> {
-    const pending = await this.jobs
-      .find({ _id: { $regex: `^${escapeRegExp(prefix)}` }, doneAt: { $exists: false } })
-      .project<{ _id: string }>({ _id: 1 })
-      .toArray();
-    let cancelled = 0;
-    for (const { _id } of pending) {
-      const outcome = await this.changeWhile(_id, (doc) => !doc.doneAt, {
-        set: { doneAt: now },
-        unset: LEASE_FIELDS,
-      });
-      if (outcome === 'changed') cancelled++;
-    }
-    return cancelled;
+    const result = await this.jobs.updateMany(
+      { _id: { $regex: `^${escapeRegExp(prefix)}` }, doneAt: { $exists: false } },
+      { $set: { doneAt: now }, $unset: { lockedBy: '', lockedUntil: '' }, $inc: { version: 1 } },
+    );
+    return result.modifiedCount;
   }
 
   async get(id: string): Promise<Job | undefined> {
@@ -123,6 +140,13 @@ export class MongoJobStore implements JobStore {
     return 'contended';
   }
 }
+
+/** Due, not done, and never leased or its lease ran out (served by the runAt index). */
+const DUE = (now: Date): Filter<JobDoc> => ({
+  runAt: { $lte: now },
+  doneAt: { $exists: false },
+  $or: [{ lockedUntil: { $exists: false } }, { lockedUntil: { $lte: now } }],
+});
 
 /** The owner holds the lease until someone else claims the job; an expired, unclaimed lease still counts. */
 function isOwned(doc: JobDoc, owner: string): boolean {

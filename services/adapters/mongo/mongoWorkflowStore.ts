@@ -1,4 +1,4 @@
-import type { Collection, Document, Filter } from 'mongodb';
+import type { Collection, Document, Filter, Sort } from 'mongodb';
 import type {
   NewWorkflowItem,
   WorkflowChange,
@@ -64,12 +64,15 @@ export class MongoWorkflowStore implements WorkflowStore {
     if (change.state !== undefined) set.state = change.state;
     if (change.data !== undefined) set.data = change.data;
     if (change.subjects !== undefined) set.subjects = change.subjects;
-    if (change.outbox !== undefined) {
-      set.outbox = change.outbox;
-      const next = earliestPendingEffect(change.outbox);
-      if (next) set.nextEffectAt = next;
-      else unset.push('nextEffectAt');
-    }
+    if (change.outbox !== undefined) set.outbox = change.outbox;
+    if (change.lease) set.lease = change.lease;
+    else if (change.lease === null) unset.push('lease');
+    const next =
+      change.nextEffectAt !== undefined
+        ? change.nextEffectAt
+        : change.outbox && (earliestPendingEffect(change.outbox) ?? null);
+    if (next) set.nextEffectAt = next;
+    else if (next === null) unset.push('nextEffectAt');
     const doc = await this.guard.update(this.items, id, expectedVersion, { set, unset });
     return doc ? toWorkflowItem<TData>(doc) : undefined;
   }
@@ -81,7 +84,8 @@ export class MongoWorkflowStore implements WorkflowStore {
     if (query.states) filter.state = { $in: query.states };
     if (query.subject !== undefined) filter.subjects = query.subject;
     if (query.effectsDueBy) filter.nextEffectAt = { $lte: query.effectsDueBy };
-    const cursor = this.items.find(filter).sort({ createdAt: -1, _id: -1 });
+    const sort: Sort = query.effectsDueBy ? { nextEffectAt: 1, _id: 1 } : { createdAt: -1, _id: -1 };
+    const cursor = this.items.find(filter).sort(sort);
     if (query.limit !== undefined) cursor.limit(query.limit);
     return (await cursor.toArray()).map((doc) => toWorkflowItem<TData>(doc));
   }

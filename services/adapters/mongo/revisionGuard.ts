@@ -25,15 +25,23 @@ type Versioned = { _id: string; version: number };
 
 /**
  * "Update only if `version` still equals N", atomic on every MongoDB wire-protocol server.
- * findOneAndUpdate alone is not enough: FerretDB 1.x (SQLite) reads, filters and writes in separate steps,
- * so concurrent writers all "win" (FerretDB issue #3040; seen here with 20 writers). A writer therefore
- * first inserts the marker `<collection>/<id>#<N+1>`: the unique _id lets exactly one writer through,
- * and only that writer may move the document from N to N+1. The marker keeps the change, so if the
- * winner dies before applying it, the next writer that finds the document stuck rolls it forward.
+ * On MongoDB, Atlas and Cosmos DB that is one findOneAndUpdate filtered on the version (`native`).
+ * FerretDB 1.x (SQLite and PostgreSQL handlers alike) reads, filters and writes a findAndModify in
+ * separate steps, so concurrent writers all "win" (FerretDB issue #3040; seen here with 20 writers).
+ * There (`markers`) a writer first inserts the marker `<collection>/<id>#<N+1>`: the unique _id lets
+ * exactly one writer through, and only that writer may move the document from N to N+1. The marker keeps
+ * the change, so if the winner dies before applying it, the next writer that finds the document stuck
+ * rolls it forward. Applied markers protect nothing (the version has moved on), so they are deleted in
+ * batches off the write path.
  */
 export class RevisionGuard {
+  private readonly applied: string[] = [];
+  private flushTimer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+
   constructor(
     private readonly revisions: Collection<RevisionDoc>,
+    readonly mode: 'native' | 'markers' = 'markers',
     /** How old an unapplied marker must be before its writer is presumed dead (wall time, not domain time). */
     private readonly stuckAfterMs = 30_000,
   ) {}
@@ -45,6 +53,7 @@ export class RevisionGuard {
     expected: number,
     change: GuardedChange,
   ): Promise<WithId<T> | undefined> {
+    if (this.mode === 'native') return apply(target, id, expected, change);
     const marker = markerId(target, id, expected + 1);
     try {
       await this.revisions.insertOne({ _id: marker, change, claimedAt: new Date() });
@@ -63,9 +72,32 @@ export class RevisionGuard {
       throw error;
     }
     // Once the document is past N the marker protects nothing (a late writer expecting N finds the
-    // version moved on), so markers only exist while a write is in flight, or after a crash.
-    await this.forget(marker);
+    // version moved on): delete it later, with others, in one command.
+    this.forgetLater(marker);
     return updated;
+  }
+
+  /** Deletes the applied markers still queued (call before closing the client). */
+  async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    await this.flushing;
+    const ids = this.applied.splice(0);
+    if (ids.length === 0) return;
+    this.flushing = this.revisions
+      .deleteMany({ _id: { $in: ids } })
+      .then(() => undefined)
+      .catch(() => undefined); // leftovers are harmless: no writer will ever expect those versions again
+    await this.flushing;
+  }
+
+  private forgetLater(marker: string): void {
+    this.applied.push(marker);
+    if (this.applied.length >= 200) void this.flush();
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => void this.flush(), 1_000);
+      this.flushTimer.unref();
+    }
   }
 
   private async rollForwardIfStuck<T extends Versioned>(target: Collection<T>, id: string, expected: number) {

@@ -75,6 +75,7 @@ export async function startAccessApp(
     logger,
   });
   const channel = await TeamsChannel.start({ ...opts.channel, botAppId: config.bot.appId });
+  channel.afterTurn = () => wf?.outbox.settled() ?? Promise.resolve();
   // Teams' part in a Graph install: once the bot installed its app for someone, the channel tells the bot.
   const stopPlayingTeams = emulator.teamsApps.onInstalled(({ userId }) => {
     channel.install(userId).catch(() => undefined); // the channel may be stopping with the test
