@@ -65,11 +65,14 @@ export class Scheduler {
   private async runOne(job: Job): Promise<void> {
     const { jobs, clock, owner, logger } = this.deps;
     const handler = this.deps.handlers[job.type];
+    const renewal = this.renewWhileRunning(job);
     try {
       if (!handler) throw new Error(`No handler for job type '${job.type}'`);
       await handler(job);
+      renewal.stop();
       await jobs.complete(job.id, owner, clock.now());
     } catch (err) {
+      renewal.stop();
       const msg = err instanceof Error ? err.message : String(err);
       logger.warn({ err, jobId: job.id, type: job.type, attempts: job.attempts }, 'job failed');
       if (job.attempts >= (this.deps.maxAttempts ?? 8)) {
@@ -91,5 +94,22 @@ export class Scheduler {
       );
       await jobs.release(job.id, owner, new Date(clock.now().getTime() + wait), msg);
     }
+  }
+
+  /**
+   * A job slower than half its lease (a reconcile round while Graph throttles) extends the lease, so
+   * another replica never runs it again while it is still running.
+   */
+  private renewWhileRunning(job: Job) {
+    const { jobs, clock, owner, logger } = this.deps;
+    const leaseMs = this.deps.leaseMs ?? 60_000;
+    const timer = setInterval(() => {
+      const until = new Date(clock.now().getTime() + leaseMs);
+      jobs
+        .renew(job.id, owner, until)
+        .catch((err: unknown) => logger.warn({ err, jobId: job.id }, 'job lease renewal failed'));
+    }, leaseMs / 2);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
   }
 }

@@ -11,7 +11,7 @@ describe('Scheduler', () => {
   let store: ReturnType<typeof createMemoryStore>;
   let ran: string[];
 
-  const scheduler = (owner: string, handlers: Record<string, JobHandler>, pollMs = 1000) =>
+  const scheduler = (owner: string, handlers: Record<string, JobHandler>, pollMs = 1000, leaseMs = 60_000) =>
     new Scheduler({
       jobs: store.jobs,
       audit: store.audit,
@@ -20,7 +20,7 @@ describe('Scheduler', () => {
       handlers,
       owner,
       pollMs,
-      leaseMs: 60_000,
+      leaseMs,
       maxAttempts: 3,
       backoffBaseMs: 1000,
       random: () => 0,
@@ -52,6 +52,25 @@ describe('Scheduler', () => {
       await store.jobs.schedule({ id, type: 't', runAt: clock.now(), payload: {} }, clock.now());
     await Promise.all([scheduler('r1', { t: record }).runDue(), scheduler('r2', { t: record }).runDue()]);
     assert.deepEqual([...ran].sort(), ['a', 'b', 'c']);
+  });
+
+  it('renews the lease of a job still running, so another replica does not run it again', async () => {
+    await store.jobs.schedule({ id: 'slow', type: 't', runAt: clock.now(), payload: {} }, clock.now());
+    let finish!: () => void;
+    const slow: JobHandler = async (job) => {
+      ran.push(`${job.id}@r1`);
+      await new Promise<void>((resolve) => (finish = resolve));
+    };
+    const first = scheduler('r1', { t: slow }, 1000, 100).runDue();
+    await waitUntil(() => ran.length === 1);
+    clock.advance(60);
+    await new Promise((resolve) => setTimeout(resolve, 120)); // the renewal timer runs every 50 ms
+    clock.advance(60); // past the first lease's end, not the renewed one's
+    assert.equal(await scheduler('r2', { t: record }, 1000, 100).runDue(), 0);
+    finish();
+    assert.equal(await first, 1);
+    assert.deepEqual(ran, ['slow@r1']);
+    assert.ok((await store.jobs.get('slow'))?.doneAt);
   });
 
   it('retries a failing job with backoff, then gives up and audits it', async () => {
@@ -106,3 +125,7 @@ describe('Scheduler', () => {
     assert.deepEqual(ran, ['j']);
   });
 });
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
