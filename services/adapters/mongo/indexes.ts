@@ -1,7 +1,7 @@
 import type { Db, IndexDescription } from 'mongodb';
 
 /** The indexes the adapters rely on, by collection. Only kinds FerretDB 1.x supports: no partial, no TTL. */
-const INDEXES: Record<string, IndexDescription[]> = {
+export const INDEXES: Record<string, IndexDescription[]> = {
   workflows: [
     // Uniqueness of (kind, idempotencyKey), folded into one field that only keyed items have.
     { key: { idempotencyScope: 1 }, name: 'idempotencyScope_unique', unique: true, sparse: true },
