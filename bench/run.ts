@@ -14,6 +14,11 @@ import { benchStores } from './stores';
 import { renderTable } from './table';
 import { benchTenant } from './tenant';
 import { throttleBenchmark } from './throttle.bench';
+import { turnBenchmarks } from './turns.bench';
+import { resolve } from 'node:path';
+import { connectMongoStore } from '../services/adapters/mongo';
+import { createMemoryStore } from '../services/adapters/memory';
+import { startFerretDb } from '../test/support/ferretdb';
 
 /** Benchmarks sharing one setup (the emulator, or the stores), started only when one of them is wanted. */
 interface Group {
@@ -22,6 +27,27 @@ interface Group {
 }
 
 const GROUPS: Group[] = [
+  {
+    names: ['turns (memory)', 'turns (ferretdb)', 'turns (mongodb)'],
+    async start() {
+      const given = process.env.MONGODB_URI;
+      const ferret = given ? undefined : await startFerretDb(resolve(__dirname, '..'));
+      const uri = given ?? ferret!.uri;
+      const dbName = `gk_bench_turns_${Date.now()}`;
+      console.log(
+        `Turns: a floor bot, the bot in memory, and the bot on ${given ? 'MONGODB_URI' : 'FerretDB'}`,
+      );
+      const benchmarks = [
+        turnBenchmarks('memory', () => Promise.resolve(createMemoryStore()), true),
+        turnBenchmarks(
+          given ? 'mongodb' : 'ferretdb',
+          (onCommand) => connectMongoStore({ uri, dbName, onCommand }),
+          false,
+        ),
+      ];
+      return { benchmarks, stop: async () => ferret?.stop() };
+    },
+  },
   {
     names: ['catalog', 'throttle', 'paging'],
     async start() {

@@ -1,3 +1,4 @@
+import { connectMongoStore } from '../services/adapters/mongo';
 import { createMemoryStore } from '../services/adapters/memory';
 import type { Config } from '../services/config';
 import type { Logger } from '../services/logger';
@@ -43,7 +44,11 @@ export async function demoWiring(
     graph: Object.freeze({ ...config.graph, baseUrl: url, authorityHost: url, exchangeBaseUrl: url }),
   });
   logger.info({ emulator: url, tenantId: emulator.tenantId }, 'Graph emulator started');
-  const store = createMemoryStore();
+  // The embedded store by default; MONGODB_URI tries demo mode on a real MongoDB (state then survives).
+  const store = config.mongo
+    ? await connectMongoStore({ uri: config.mongo.uri, dbName: config.mongo.dbName, logger })
+    : createMemoryStore();
+  if (!config.mongo) logger.info('Demo mode: in-memory store (set MONGODB_URI to use MongoDB)');
   // Graph calls run as the emulator's app registration: the demo bot has no app id of its own.
   const credentials = {
     tenantId: emulator.tenantId,
@@ -58,6 +63,9 @@ export async function demoWiring(
     readiness: [httpReachable('graph', `${url}/v1.0/$metadata`)],
     organisationName: fixture.tenant.displayName,
     emulator,
-    stop: () => emulator.stop(),
+    stop: async () => {
+      await emulator.stop();
+      if (config.mongo) await store.close();
+    },
   };
 }

@@ -22,12 +22,16 @@ export type RequestFilter =
   | ((r: LoggedRequest) => boolean)
   | (Partial<Omit<LoggedRequest, 'path' | 'time'>> & { path?: string | RegExp });
 
-/** The emulator's request log. */
+/** The emulator's request log: the newest `limit` requests (a long demo or benchmark must not grow it forever). */
 export class RequestLog {
   private readonly entries: LoggedRequest[] = [];
 
+  constructor(private readonly limit = 50_000) {}
+
   record(entry: LoggedRequest): void {
     this.entries.push(entry);
+    // Dropped in chunks, so recording stays O(1) on average.
+    if (this.entries.length > this.limit) this.entries.splice(0, Math.ceil(this.limit / 10));
   }
   /** Entries matching the filter, oldest first. */
   find(filter: RequestFilter = {}): LoggedRequest[] {

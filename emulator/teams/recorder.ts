@@ -33,6 +33,11 @@ export class Recorder {
     return this.items;
   }
 
+  /** Forgets what was recorded (long benchmarks); sequence numbers start again from 1. */
+  clear(): void {
+    this.items.length = 0;
+  }
+
   add(entry: Omit<Recorded, 'seq'>): Recorded {
     const record = { ...entry, seq: this.items.length + 1 };
     this.items.push(record);

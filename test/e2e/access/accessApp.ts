@@ -12,6 +12,8 @@ import { demoWiring } from '../../../bot/demo';
 import { unwiredVerb } from '../../../bot/invoke/unwiredVerb';
 import { TeamsChannel, type TeamsChannelOptions } from '../../../emulator/teams/channel';
 import { loadConfig, type Config } from '../../../services/config';
+import type { TenantFixture } from '../../../emulator/graph/routing';
+import type { ChannelFixture } from '../../../emulator/teams/users';
 
 /** An invoke answer's card (Action.Execute response body). */
 export function invokeCard(answer: { body?: unknown }): Record<string, unknown> {
@@ -53,6 +55,8 @@ export async function startAccessApp(
     clock?: ManualClock;
     /** How the Teams stand-in is set up (e.g. users' time zones). */
     channel?: TeamsChannelOptions;
+    /** A tenant of its own for Graph and the channel (benchmarks), instead of the demo tenant. */
+    fixture?: TenantFixture;
   } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
@@ -61,7 +65,7 @@ export async function startAccessApp(
   let store!: Store;
   const logger = pino({ level: 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
-  const wiring = await demoWiring(base, logger, { clock });
+  const wiring = await demoWiring(base, logger, { clock, ...(opts.fixture && { fixture: opts.fixture }) });
   const emulator = wiring.emulator!;
   const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
   const url = emulator.url;
@@ -74,7 +78,11 @@ export async function startAccessApp(
     clientSecret: emulator.clientSecret,
     logger,
   });
-  const channel = await TeamsChannel.start({ ...opts.channel, botAppId: config.bot.appId });
+  const channel = await TeamsChannel.start({
+    ...opts.channel,
+    ...(opts.fixture && { fixture: opts.fixture as unknown as ChannelFixture }),
+    botAppId: config.bot.appId,
+  });
   channel.afterTurn = () => wf?.outbox.settled() ?? Promise.resolve();
   // Teams' part in a Graph install: once the bot installed its app for someone, the channel tells the bot.
   const stopPlayingTeams = emulator.teamsApps.onInstalled(({ userId }) => {

@@ -1,12 +1,14 @@
 import { strict as assert } from 'node:assert';
-import type { CommandStartedEvent } from 'mongodb';
+import type { CommandStartedEvent, IndexDescription } from 'mongodb';
 import { unservedQueries } from '../../support/indexedQueries';
 
 const event = (commandName: string, command: Record<string, unknown>) =>
   ({ commandName, command: { [commandName]: 'jobs', ...command } }) as unknown as CommandStartedEvent;
 
 describe('unservedQueries (the index check of the e2e journey over MongoDB)', () => {
-  const indexes = { jobs: [{ key: { runAt: 1 } }, { key: { lockedUntil: 1 } }] };
+  const indexes: Record<string, IndexDescription[]> = {
+    jobs: [{ key: { runAt: 1 } }, { key: { lockedUntil: 1 } }],
+  };
 
   it('passes queries by _id or by an index’s first field, alone or under $and', () => {
     const ok = [

@@ -1,0 +1,302 @@
+import type { CommandStartedEvent } from 'mongodb';
+import { cardText } from '../emulator/teams/cards';
+import { TeamsChannel, type BotAnswer } from '../emulator/teams/channel';
+import type { ChannelFixture } from '../emulator/teams/users';
+import type { Store } from '../services/ports/store';
+import { actionData, invokeCard, startAccessApp } from '../test/e2e/access/accessApp';
+import { approvalTenant } from './approvalTenant';
+import { startFloorBot } from './floorBot';
+import { atLeast, atMost, correct, exactly, median, type BenchResult, type Benchmark } from './harness';
+
+type OpenStore = (onCommand?: (e: CommandStartedEvent) => void) => Promise<Store>;
+type App = Awaited<ReturnType<typeof startAccessApp>>;
+
+const ROUNDS = 5;
+const PER_ROUND = 20;
+const CLICK_ITEMS = 100;
+const CLICKS = 1_000;
+const COST_SAMPLES = 10;
+const GROWTH_SAMPLES = 20;
+
+/**
+ * Whole turns over HTTP (/api/messages in, the connector out) against a bare botbuilder bot measured in
+ * the same run, then what one decision costs (store commands, Graph requests), how decide time grows
+ * with the store, 1,000 simultaneous clicks, and memory after 10,000 turns (memory only).
+ */
+export function turnBenchmarks(label: string, open: OpenStore, withRss: boolean): Benchmark {
+  return {
+    name: `turns (${label})`,
+    run: async () => {
+      const packages = ROUNDS * PER_ROUND + COST_SAMPLES + 2 * GROWTH_SAMPLES + CLICK_ITEMS;
+      const { fixture, packageIds } = approvalTenant(packages);
+      const commands: CommandStartedEvent[] = [];
+      const app = await startAccessApp({ fixture, storeFactory: () => open((e) => void commands.push(e)) });
+      const floor = await startFloorBot();
+      const floorChannel = await TeamsChannel.start({ fixture: fixture as unknown as ChannelFixture });
+      floorChannel.connect(floor.url);
+      try {
+        for (const alias of ['AdeleV', 'MeganB', 'LeeG']) {
+          await app.t.channel.install(alias);
+          await floorChannel.install(alias);
+        }
+        const pending = await makePending(app, packageIds);
+        const rows = [
+          ...(await turnRows(label, app, floorChannel, pending)),
+          ...(await costRows(label, app, commands, pending.splice(0, COST_SAMPLES))),
+          ...(await growthRows(label, app, pending.splice(0, 2 * GROWTH_SAMPLES))),
+          ...(await clickRows(label, app, pending.splice(0, CLICK_ITEMS))),
+        ];
+        if (withRss) rows.push(...(await rssRows(label, app)));
+        return rows;
+      } finally {
+        await floorChannel.stop();
+        await floor.stop();
+        await app.stop();
+      }
+    },
+  };
+}
+
+/** Adele asks for every package; returns the item ids waiting for Megan or Lee, oldest first. */
+async function makePending(app: App, packageIds: string[]): Promise<string[]> {
+  const { channel } = app.t;
+  for (const packageId of packageIds) {
+    const form = invokeCard(await channel.invoke('AdeleV', 'access.open', { packageId }));
+    const submit = actionData(form, 'access.submit')[0]!;
+    const answer = await channel.invoke('AdeleV', 'access.submit', { ...submit, justification: 'benchmark' });
+    if (answer.status !== 200) throw new Error(`submit answered ${answer.status}`);
+  }
+  await app.wf().outbox.settled();
+  const items = await app.store.workflows.find({ kind: 'accessRequest', states: ['pendingApproval'] });
+  if (items.length !== packageIds.length) throw new Error(`${items.length} of ${packageIds.length} pending`);
+  channel.recorder.clear();
+  return items.map((i) => i.id).reverse();
+}
+
+const decideData = (itemId: string) => ({ itemId, stage: 0, decision: 'approve', reason: 'benchmark' });
+
+/** Times `turn` without the test hook that waits for background effects; settles them afterwards. */
+async function timedTurn(app: App | undefined, turn: () => Promise<BotAnswer>): Promise<number> {
+  const hook = app?.t.channel.afterTurn;
+  if (app) app.t.channel.afterTurn = undefined;
+  const started = performance.now();
+  const answer = await turn();
+  const ms = performance.now() - started;
+  if (app) app.t.channel.afterTurn = hook;
+  if (answer.status !== 200)
+    throw new Error(
+      `${app ? 'bot' : 'floor'} turn answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`,
+    );
+  await app?.wf().outbox.settled();
+  return ms;
+}
+
+async function turnRows(
+  label: string,
+  app: App,
+  floor: TeamsChannel,
+  pending: string[],
+): Promise<BenchResult[]> {
+  const gk = app.t.channel;
+  const refreshId = pending[pending.length - 1]!;
+  const actions: Record<string, { gk: () => Promise<BotAnswer>; floor: () => Promise<BotAnswer> }> = {
+    help: { gk: () => gk.send('AdeleV', 'help'), floor: () => floor.send('AdeleV', 'help') },
+    'request access': {
+      gk: () => gk.send('AdeleV', 'request access'),
+      floor: () => floor.send('AdeleV', 'request access'),
+    },
+    refresh: {
+      gk: () => gk.invoke('MeganB', 'approval.refresh', { itemId: refreshId }),
+      floor: () => floor.invoke('MeganB', 'approval.refresh', { itemId: refreshId }),
+    },
+    decide: {
+      gk: () => gk.invoke('MeganB', 'approval.decide', decideData(pending.shift()!)),
+      floor: () => floor.invoke('MeganB', 'approval.decide', decideData('x')),
+    },
+  };
+  const rows: BenchResult[] = [];
+  for (const [name, turn] of Object.entries(actions)) {
+    const p50s = { gk: [] as number[], floor: [] as number[] };
+    const all: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const f: number[] = [];
+      const g: number[] = [];
+      for (let i = 0; i < PER_ROUND; i++) f.push(await timedTurn(undefined, turn.floor));
+      for (let i = 0; i < PER_ROUND; i++) g.push(await timedTurn(app, turn.gk));
+      p50s.floor.push(median(f));
+      p50s.gk.push(median(g));
+      all.push(...g);
+      gk.recorder.clear();
+      floor.recorder.clear();
+    }
+    const floorP50 = median(p50s.floor);
+    const gkP50 = median(p50s.gk);
+    const ratio = gkP50 / floorP50;
+    const p99 = [...all].sort((a, b) => a - b)[Math.floor(all.length * 0.99)]!;
+    const goal =
+      name === 'refresh' || name === 'decide'
+        ? label === 'memory'
+          ? 4
+          : name === 'decide'
+            ? 10
+            : undefined
+        : undefined;
+    const what = `${name} (${label}) p50 ${gkP50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, floor ${floorP50.toFixed(2)} ms`;
+    rows.push(
+      goal
+        ? atMost(what, ratio, goal, '× floor')
+        : { name: what, value: `${ratio.toFixed(1)} × floor`, target: 'report', pass: true },
+    );
+  }
+  return rows;
+}
+
+/** Store commands and Graph requests of one decision, from the click to its last effect. */
+async function costRows(
+  label: string,
+  app: App,
+  commands: CommandStartedEvent[],
+  items: string[],
+): Promise<BenchResult[]> {
+  const store: number[] = [];
+  const graph: number[] = [];
+  const log = app.t.emulator.requestLog;
+  const isGraph = (r: { api: string }) => r.api === 'graph';
+  for (const itemId of items) {
+    const c0 = commands.length;
+    const g0 = log.count(isGraph);
+    await timedTurn(app, () => app.t.channel.invoke('MeganB', 'approval.decide', decideData(itemId)));
+    store.push(commands.length - c0);
+    graph.push(log.count(isGraph) - g0);
+  }
+  const rows = [atMost(`Graph requests per decision (${label}), median`, median(graph), 2, 'requests')];
+  if (commands.length > 0)
+    rows.unshift(
+      atMost(
+        `store commands per decision (${label}), median of ${items.length}, max ${Math.max(...store)}`,
+        median(store),
+        10,
+        'commands',
+      ),
+    );
+  return rows;
+}
+
+/** Decide p50 with the store as it is, then with 10,000 requests stored. */
+async function growthRows(label: string, app: App, items: string[]): Promise<BenchResult[]> {
+  const decideAll = async (ids: string[]) => {
+    const ms: number[] = [];
+    for (const id of ids)
+      ms.push(await timedTurn(app, () => app.t.channel.invoke('MeganB', 'approval.decide', decideData(id))));
+    return median(ms);
+  };
+  const small = await decideAll(items.slice(0, GROWTH_SAMPLES));
+  const before = (await app.store.workflows.find({ kind: 'accessRequest' })).length;
+  await fill(app.store, 10_000 - before, app.clock.now());
+  const large = await decideAll(items.slice(GROWTH_SAMPLES));
+  return [
+    atMost(
+      `decide p50 with 10,000 stored / with ${before} (${label}): ${large.toFixed(1)} / ${small.toFixed(1)} ms`,
+      large / small,
+      1.5,
+      '×',
+    ),
+  ];
+}
+
+/** Delivered requests of other people, shaped as the bot stores them. */
+async function fill(store: Store, count: number, at: Date): Promise<void> {
+  const jobs: Promise<unknown>[] = [];
+  for (let i = 0; i < count; i++) {
+    jobs.push(
+      store.workflows.create({
+        id: `filler-${i}`,
+        kind: 'accessRequest',
+        state: 'delivered',
+        subjects: [`filler-user-${i % 1000}`, `filler-approver-${i % 50}`],
+        idempotencyKey: `filler-${i}`,
+        data: { requesterId: `filler-user-${i % 1000}`, justification: 'x'.repeat(200), messages: {} },
+        outbox: [],
+        at: new Date(at.getTime() - i * 1000),
+      }),
+    );
+    if (jobs.length >= 200) await Promise.all(jobs.splice(0));
+  }
+  await Promise.all(jobs);
+}
+
+/** 1,000 clicks at once on 100 requests, by both approvers: one decision each, no error card. */
+async function clickRows(label: string, app: App, items: string[]): Promise<BenchResult[]> {
+  const { channel } = app.t;
+  channel.afterTurn = undefined;
+  const times: number[] = [];
+  const problems: string[] = [];
+  let decided = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLICKS }, async (_, i) => {
+      const t0 = performance.now();
+      const answer = await channel.invoke(
+        i % 2 ? 'MeganB' : 'LeeG',
+        'approval.decide',
+        decideData(items[i % items.length]!),
+      );
+      times.push(performance.now() - t0);
+      const card = (answer.body as { value?: unknown } | undefined)?.value;
+      const text = card ? cardText(card as Record<string, unknown>) : '';
+      if (answer.status !== 200 || !card || /didn.t work|went wrong|try again/i.test(text))
+        problems.push(`${answer.status} ${text.slice(0, 80)}`);
+      else if (!/Already decided/.test(text)) decided++;
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await app.wf().outbox.settled();
+  const stored = await Promise.all(items.map((id) => app.store.workflows.get(id)));
+  const open = stored.filter((i) => i?.state === 'pendingApproval').length;
+  const p99 = [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.99)]!;
+  return [
+    exactly(
+      `decisions from ${CLICKS} simultaneous clicks on ${items.length} requests (${label})`,
+      decided,
+      items.length,
+      'decisions',
+    ),
+    correct(
+      `error cards among the clicks, requests left open (${label})`,
+      [...problems, ...(open ? [`${open} still open`] : [])],
+      'none',
+    ),
+    atMost(`click answer p99 (${label})`, p99, 1000, 'ms'),
+    atLeast(`clicks per second (${label})`, CLICKS / seconds, label === 'memory' ? 200 : 100, 'clicks/s'),
+  ];
+}
+
+/** RSS after 10,000 turns against after 1,000 (help and refresh, alternating). */
+async function rssRows(label: string, app: App): Promise<BenchResult[]> {
+  const { channel } = app.t;
+  const item = (
+    await app.store.workflows.find({
+      kind: 'accessRequest',
+      subject: channel.user('MeganB').aadObjectId,
+      limit: 1,
+    })
+  )[0]!;
+  let at1k = 0;
+  for (let i = 1; i <= 10_000; i++) {
+    await (i % 2
+      ? channel.send('AdeleV', 'help')
+      : channel.invoke('MeganB', 'approval.refresh', { itemId: item.id }));
+    if (i % 500 === 0) channel.recorder.clear();
+    if (i === 1_000) at1k = process.memoryUsage().rss;
+  }
+  const at10k = process.memoryUsage().rss;
+  const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+  return [
+    atMost(
+      `RSS after 10,000 turns / after 1,000 (${label}): ${mb(at10k)} / ${mb(at1k)} MB`,
+      at10k / at1k,
+      1.3,
+      '×',
+    ),
+  ];
+}
