@@ -5,6 +5,7 @@
  * the command line run only the benchmarks whose name contains one of them.
  */
 import { catalogBenchmark } from './catalog.bench';
+import { commandParsingGroup } from './commands.bench';
 import { conditionalUpdateBenchmark } from './conditionalUpdate.bench';
 import { startBenchGraph } from './graph';
 import type { BenchResult, Benchmark } from './harness';
@@ -27,6 +28,7 @@ interface Group {
 }
 
 const GROUPS: Group[] = [
+  commandParsingGroup,
   {
     names: ['turns (memory)', 'turns (ferretdb)', 'turns (mongodb)'],
     async start() {
