@@ -1,4 +1,5 @@
 import {
+  type Activity,
   CallerIdConstants,
   CardFactory,
   CloudAdapter,
@@ -6,11 +7,13 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
+import { type AuthenticateRequestResult, AuthenticationConstants } from 'botframework-connector';
 import type { BotFrameworkEndpoints, Config } from '../services/config';
 import { ClientSecretCredentialsFactory } from './channelCredentials';
 import type { Logger } from '../services/logger';
 import { errorCardFor } from './errorCard';
+import { authRefusal, type AuthRefusal } from './inbound/authRefusal';
+import { withoutConsole } from './inbound/quietConsole';
 import { cardResponse } from './invoke/router';
 import { turnLog } from './turnLog';
 
@@ -72,9 +75,45 @@ export function createBotFrameworkAuth(config: Config): ConfigurationBotFramewor
   return new ConfigurationBotFrameworkAuthentication(options, custom);
 }
 
-/** The CloudAdapter with the one onTurnError: log it, and show the user a generic error card. */
-export function createAdapter(auth: ConfigurationBotFrameworkAuthentication, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(auth);
+/** What an inbound activity got: the HTTP status and body, and why auth refused it if it did. */
+export interface InboundAnswer {
+  status: number;
+  body?: unknown;
+  refused?: AuthRefusal;
+}
+
+/**
+ * CloudAdapter with authentication taken out of `process`: botbuilder answers a forged or expired token
+ * with a 500 (its JWT extractor rethrows what jsonwebtoken throws) and prints the token's error and the
+ * channel's keys to the console. Here every authentication failure is a 401 without detail, quietly.
+ */
+export class GatekeeperAdapter extends CloudAdapter {
+  /** Authenticates a well-formed activity with botbuilder's own rules, then runs the turn. */
+  async processInbound(
+    activity: Activity,
+    authHeader: string,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InboundAnswer> {
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await withoutConsole(() =>
+        this.botFrameworkAuthentication.authenticateRequest(activity, authHeader),
+      );
+    } catch (err) {
+      const refused = authRefusal(err);
+      return { status: refused.status, refused };
+    }
+    const invokeResponse = await this.processActivity(auth, activity, logic);
+    return { status: invokeResponse?.status ?? 200, body: invokeResponse?.body };
+  }
+}
+
+/** The adapter with the one onTurnError: log it, and show the user a generic error card. */
+export function createAdapter(
+  auth: ConfigurationBotFrameworkAuthentication,
+  logger: Logger,
+): GatekeeperAdapter {
+  const adapter = new GatekeeperAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const log = turnLog(context, logger);
     log.error({ err: error }, 'turn failed');

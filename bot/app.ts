@@ -94,7 +94,14 @@ export function createApp(deps: AppDeps): App {
     ...(deps.readiness ?? []),
     ...flows.flatMap((f) => f.readiness ?? []),
   ];
-  const http = createBotServer({ adapter, bot, logger, readiness });
+  const http = createBotServer({
+    adapter,
+    bot,
+    logger,
+    readiness,
+    // Without an app id botbuilder authenticates nothing and signs nothing: replies stay on loopback.
+    loopbackServiceUrlOnly: !config.bot.appId,
+  });
   const background = flows.flatMap((f) => f.background ?? []);
   let stopping: Promise<void> | undefined;
 

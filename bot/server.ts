@@ -1,15 +1,20 @@
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
 import restify from 'restify';
 import type { Logger } from '../services/logger';
+import type { GatekeeperAdapter } from './adapter';
+import { readActivity } from './inbound/activityShape';
+import { isLoopbackServiceUrl } from './inbound/serviceUrl';
 import { runReadiness, type ReadinessCheck } from './readiness';
 import { attachTurnLog } from './turnLog';
 
 /** What the HTTP server needs. */
 export interface BotServerDeps {
-  adapter: CloudAdapter;
+  adapter: GatekeeperAdapter;
   bot: ActivityHandler;
   logger: Logger;
   readiness: readonly ReadinessCheck[];
+  /** Demo mode (no app id, so no auth): refuse activities whose replies would leave this machine. */
+  loopbackServiceUrlOnly?: boolean;
 }
 
 /** The restify server plus what graceful shutdown needs to know. */
@@ -38,14 +43,40 @@ export function createBotServer(deps: BotServerDeps): BotServer {
       res.send(503, { error: 'shutting down' });
       return;
     }
-    inFlight += 1;
     const requestId = req.getId();
+    const read = readActivity(req.body);
+    if (!read.ok) {
+      deps.logger.warn({ requestId, reason: read.reason }, 'inbound request refused: not an activity');
+      res.send(400, { code: 'BadActivity', message: read.reason });
+      return;
+    }
+    const activity = read.activity;
+    if (deps.loopbackServiceUrlOnly && !isLoopbackServiceUrl(activity.serviceUrl)) {
+      deps.logger.warn({ requestId }, 'inbound request refused: serviceUrl is not loopback (demo mode)');
+      res.send(400, {
+        code: 'BadServiceUrl',
+        message: 'Demo mode only answers activities whose serviceUrl is on this machine (loopback).',
+      });
+      return;
+    }
+    inFlight += 1;
     try {
-      await deps.adapter.process(req, res, async (context) => {
+      const authHeader = req.header('authorization') ?? '';
+      const answer = await deps.adapter.processInbound(activity, authHeader, async (context) => {
         const log = attachTurnLog(context, deps.logger, requestId);
         log.debug('turn');
         await deps.bot.run(context);
       });
+      if (answer.refused) {
+        const { reason, detail, status } = answer.refused;
+        deps.logger.warn(
+          { requestId, reason, detail, status },
+          'inbound request refused: authentication failed',
+        );
+        res.send(answer.status);
+        return;
+      }
+      res.send(answer.status, answer.body);
     } catch (err) {
       deps.logger.error({ err, requestId }, 'request failed outside a turn');
       if (!res.headersSent) res.send(500);
