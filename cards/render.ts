@@ -11,11 +11,28 @@ export interface AdaptiveCard {
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /**
+ * Parsed templates by template object: parsing every `${…}` is most of a render (issue 7), and a
+ * Template is made to be expanded again and again (expand is synchronous and builds a new card each
+ * time). Keyed weakly, so a template read at run time is parsed once and dropped with it. Templates are
+ * the imported JSON files and are never changed after import.
+ */
+const parsed = new WeakMap<object, Template>();
+
+function parsedTemplate(template: object): Template {
+  let t = parsed.get(template);
+  if (!t) {
+    t = new Template(template);
+    parsed.set(template, t);
+  }
+  return t;
+}
+
+/**
  * Expands a JSON template with data through adaptivecards-templating. Values in `data` are inserted as
  * text, never evaluated, so user input cannot inject template expressions.
  */
 export function renderTemplate(template: object, data: object): AdaptiveCard {
-  const card: unknown = new Template(template).expand({ $root: data });
+  const card: unknown = parsedTemplate(template).expand({ $root: data });
   if (!card || typeof card !== 'object' || (card as { type?: unknown }).type !== 'AdaptiveCard') {
     throw new Error('Template did not expand to an AdaptiveCard');
   }
