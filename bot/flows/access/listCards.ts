@@ -79,11 +79,13 @@ function elsewhereRow(v: ElsewhereRequestView, t: UserTime) {
     detail: [
       'Requested outside Teams, in My Access.',
       status ? `Status in Microsoft Entra: ${status}.` : '',
-      v.cancelable ? `To cancel it, use [My Access](${MY_ACCESS}).` : '',
+      v.cancelable ? 'To cancel it, open My Access.' : '',
     ]
       .filter(Boolean)
       .join(' '),
     ...NO_ACTION,
+    // A button rather than a markdown link: row texts are shown as plain text.
+    ...(v.cancelable ? { openUrl: MY_ACCESS, openTitle: 'Open My Access' } : {}),
   };
 }
 

@@ -12,7 +12,8 @@ describe('renderTemplate', () => {
 
   it('parses a template once, however often it renders', () => {
     const template = copy(noticeTemplate);
-    const prepare = sinon.spy(Template, 'prepare');
+    // Template.prepare (private in the typings) parses a payload; the constructor calls it.
+    const prepare = sinon.spy(Template as unknown as { prepare(node: unknown): unknown }, 'prepare');
     for (let i = 0; i < 3; i += 1) renderTemplate(template, { title: `t${i}`, text: 'x', facts: [] });
     assert.equal(prepare.getCalls().filter((c) => c.args[0] === template).length, 1);
   });

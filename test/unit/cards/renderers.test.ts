@@ -23,8 +23,8 @@ describe('typed card renderers', () => {
       { keyword: 'approvals', description: 'Decide requests' },
     ];
     const plain = texts(renderHelpCard({ commands }));
-    assert.match(plain, /\*\*request access\*\*/);
-    assert.match(plain, /\*\*approvals\*\*/);
+    assert.match(plain, /"text":"request access","weight":"Bolder"/);
+    assert.match(plain, /"text":"approvals","weight":"Bolder"/);
     assert.doesNotMatch(plain, /didn't understand/);
     assert.match(
       texts(renderHelpCard({ commands, unknownText: 'banana' })),

@@ -72,7 +72,10 @@ describe('the "my requests" card', () => {
     assert.equal((shown.match(/Requested outside Teams, in My Access/g) ?? []).length, 2);
     assert.match(shown, /Waiting for approval · requested Sun 1 Mar, 04:00 UTC/);
     assert.match(shown, /Status in Microsoft Entra: Pending approval escalated/);
-    assert.equal((shown.match(/To cancel it, use \[My Access\]/g) ?? []).length, 1, 'only the pending one');
+    assert.equal((shown.match(/To cancel it, open My Access/g) ?? []).length, 1, 'only the pending one');
+    const openMyAccess =
+      /"type":"Action.OpenUrl","title":"Open My Access","url":"https:\/\/myaccess.microsoft.com"/g;
+    assert.equal((shown.match(openMyAccess) ?? []).length, 1, 'a button, not a markdown link');
     assert.deepEqual(cancels(card), [teams(1).itemId]);
     assert.doesNotMatch(shown, /could not be loaded|Showing your/);
   });

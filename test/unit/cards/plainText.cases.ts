@@ -1,0 +1,231 @@
+import { renderApprovalCard, renderApprovalOutcomeCard } from '../../../bot/flows/access/approvalCard';
+import { renderCatalogCard } from '../../../bot/flows/access/catalogCard';
+import {
+  renderExpiringCard,
+  renderMyAccessCard,
+  renderMyRequestsCard,
+  renderWaitingApprovalsCard,
+} from '../../../bot/flows/access/listCards';
+import { renderPolicyChoiceCard, renderRequestFormCard } from '../../../bot/flows/access/requestFormCard';
+import { renderStatusCard } from '../../../bot/flows/access/statusCard';
+import { coreRenderers } from '../../../bot/notificationRenderers';
+import { renderErrorCard } from '../../../cards/error';
+import { renderHelpCard } from '../../../cards/help';
+import type { AdaptiveCard } from '../../../cards/render';
+import { renderWelcomeCard } from '../../../cards/welcome';
+import type { PolicyOption, RequestForm } from '../../../services/access/requestForm';
+import type { RequestStatusView } from '../../../services/access/requestStatus';
+import type { ApprovalRequestCardData } from '../../../services/approvals/approvalCards';
+import type { Decision } from '../../../services/approvals/model';
+
+/**
+ * Text a user could type (a justification, a reason, an answer) or an admin could put in Entra (a
+ * package, policy or person's name): markdown (a link beside the real buttons, bold, a list), a
+ * template expression, a Teams mention and a client-side date function.
+ */
+export const HOSTILE =
+  '${$root.itemId} ${heading} [Approve here](http://evil.example) **URGENT** _now_ <at>x</at>\r- item {{DATE(2017-02-14T06:08:39Z, SHORT)}}';
+
+const t = { now: new Date('2026-03-02T10:00:00Z'), timeZone: 'Europe/Berlin' };
+const person = { id: 'u-1', displayName: HOSTILE };
+const decision = (result: Decision['result']): Decision => ({
+  result,
+  by: person,
+  at: '2026-03-02T09:00:00Z',
+  reason: HOSTILE,
+});
+
+const approval: ApprovalRequestCardData = {
+  itemId: 'ar-1',
+  itemKind: 'accessRequest',
+  title: HOSTILE,
+  requester: { ...person, jobTitle: HOSTILE, department: HOSTILE, manager: person },
+  justification: HOSTILE,
+  answers: [{ question: HOSTILE, answer: HOSTILE }],
+  facts: [{ label: HOSTILE, value: HOSTILE }],
+  stage: {
+    index: 0,
+    number: 1,
+    count: 2,
+    reasonRequired: true,
+    escalated: false,
+    decideBy: '2026-03-04T10:00:00Z',
+  },
+  status: 'pending',
+  canDecide: true,
+  reminder: false,
+  stages: [],
+  refreshUserIds: ['u-2'],
+};
+
+const status = (over: Partial<RequestStatusView> = {}): RequestStatusView => ({
+  itemId: 'ar-1',
+  requestType: 'add',
+  package: { id: 'p-1', displayName: HOSTILE },
+  policy: HOSTILE,
+  state: 'pendingApproval',
+  createdAt: '2026-03-01T10:00:00Z',
+  justification: HOSTILE,
+  stage: { number: 1, count: 1, approvers: [HOSTILE], decideBy: '2026-03-04T10:00:00Z', escalated: false },
+  canCancel: true,
+  ...over,
+});
+
+const policy: PolicyOption = {
+  id: 'pol-1',
+  displayName: HOSTILE,
+  description: HOSTILE,
+  justificationRequired: true,
+  questions: [
+    { id: 'q1', text: HOSTILE, required: true },
+    { id: 'q2', text: HOSTILE, required: false, choices: [{ value: 'a', text: HOSTILE }] },
+  ],
+  customSchedule: true,
+  accessLasts: { type: 'afterDuration', duration: 'P30D' },
+  approval: {
+    required: true,
+    stages: [
+      {
+        number: 1,
+        approvers: [HOSTILE],
+        decideWithin: 'P2D',
+        escalation: { after: 'P1D', approvers: [HOSTILE] },
+      },
+    ],
+  },
+  stages: [],
+};
+
+const form: RequestForm = {
+  package: { id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE },
+  resources: [{ displayName: HOSTILE, role: HOSTILE }],
+  policies: [policy, { ...policy, id: 'pol-2' }],
+};
+
+/** Every card that can show text from a user or from Entra, rendered with that text hostile. */
+export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
+  ['approval request (pending)', () => renderApprovalCard(approval, t, HOSTILE)],
+  [
+    'approval request (decided)',
+    () =>
+      renderApprovalCard({ ...approval, status: 'denied', canDecide: false, outcome: decision('denied') }, t),
+  ],
+  [
+    'approval outcome',
+    () =>
+      renderApprovalOutcomeCard(
+        { itemId: 'ar-1', itemKind: 'accessRequest', title: HOSTILE, outcome: decision('approved') },
+        t,
+      ),
+  ],
+  ['request status (waiting)', () => renderStatusCard(status(), t)],
+  [
+    'request status (denied)',
+    () => renderStatusCard(status({ state: 'denied', stage: undefined, outcome: decision('denied') }), t),
+  ],
+  [
+    'catalog',
+    () =>
+      renderCatalogCard({
+        search: HOSTILE,
+        groups: [
+          {
+            catalog: HOSTILE,
+            packages: [
+              { id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE, policyCount: 1 },
+            ],
+          },
+        ],
+        page: 1,
+        pageCount: 1,
+        total: 1,
+      }),
+  ],
+  [
+    'request form (after a refused submit)',
+    () =>
+      renderRequestFormCard(form, policy, 'k-1', t, {
+        problems: [HOSTILE],
+        justification: HOSTILE,
+        answers: { q1: HOSTILE },
+      }),
+  ],
+  ['policy choice', () => renderPolicyChoiceCard(form)],
+  [
+    'my requests',
+    () =>
+      renderMyRequestsCard(
+        {
+          rows: [
+            {
+              ...status({ state: 'denied', stage: undefined, outcome: decision('denied') }),
+              source: 'teams',
+            },
+            {
+              source: 'elsewhere',
+              requestId: 'r-2',
+              requestType: 'userAdd',
+              package: { id: 'p-2', displayName: HOSTILE },
+              state: 'pendingApproval',
+              status: HOSTILE,
+              createdAt: '2026-03-01T10:00:00Z',
+              cancelable: true,
+            },
+          ],
+          truncated: false,
+          elsewhereLoaded: true,
+        },
+        t,
+      ),
+  ],
+  [
+    'my access',
+    () =>
+      renderMyAccessCard(
+        [
+          {
+            assignmentId: 'as-1',
+            package: { id: 'p-1', displayName: HOSTILE },
+            state: 'Delivered',
+            endsAt: '2026-04-01T00:00:00Z',
+          },
+        ],
+        t,
+      ),
+  ],
+  [
+    'access expiring',
+    () =>
+      renderExpiringCard(
+        {
+          assignmentId: 'as-1',
+          package: { id: 'p-1', displayName: HOSTILE },
+          endsAt: '2026-03-05T00:00:00Z',
+          thresholdDays: 7,
+        },
+        t,
+      ),
+  ],
+  ['approvals waiting', () => renderWaitingApprovalsCard([approval], t)],
+  [
+    'notice (proactive)',
+    () =>
+      coreRenderers().notice!(
+        { title: HOSTILE, text: HOSTILE, facts: [{ title: HOSTILE, value: HOSTILE }] },
+        {},
+      ),
+  ],
+  [
+    'error',
+    () => renderErrorCard({ title: HOSTILE, message: HOSTILE, code: 'badInput', reference: HOSTILE }),
+  ],
+  [
+    'help (echoing what the user typed)',
+    () =>
+      renderHelpCard({
+        commands: [{ keyword: 'help', description: 'Show this list' }],
+        unknownText: HOSTILE,
+      }),
+  ],
+  ['welcome', () => renderWelcomeCard({ userName: HOSTILE, tenantName: HOSTILE })],
+];
