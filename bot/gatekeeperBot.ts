@@ -23,6 +23,9 @@ import type { SsoTokens } from './sso/ssoTokens';
 import { turnLog } from './turnLog';
 import { userTimeOf } from './userTime';
 
+/** Invokes botbuilder answers for us: Teams SSO (handled below) and the Bot Framework health check. */
+const BOTBUILDER_INVOKES = new Set(['signin/tokenExchange', 'signin/verifyState', 'healthCheck']);
+
 /** Teams sends conversationUpdate and installationUpdate for one install; welcome once for both. */
 const SAME_INSTALL_MS = 60_000;
 
@@ -64,7 +67,12 @@ export class GatekeeperBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (context.activity.name !== 'adaptiveCard/action') {
+      // botbuilder's handlers of invokes this bot does not offer (file consent, messaging extensions…)
+      // read the value before saying "not implemented", and crash on a malformed one: answer 501 here.
+      if (!BOTBUILDER_INVOKES.has(context.activity.name ?? '')) return { status: 501 };
+      return super.onInvokeActivity(context);
+    }
     // Every Action.Execute goes through the verb table; botbuilder's own parsing would crash on a bad value.
     const body = await this.deps.invokes.route(context, turnLog(context, this.deps.logger));
     return { status: 200, body };

@@ -64,6 +64,17 @@ describe('e2e: malformed activities get a 400 with a reason (demo mode)', () => 
     assert.doesNotMatch(await answer.text(), /hunter2/);
   });
 
+  it('answers 501 to an invoke the bot does not offer, even a malformed one, without a turn error', async () => {
+    for (const name of ['fileConsent/invoke', 'composeExtension/query', 'task/fetch', 'no/such/invoke']) {
+      const answer = await post(JSON.stringify({ ...valid(), type: 'invoke', name, value: undefined }));
+      assert.equal(answer.status, 501, name);
+    }
+    assert.deepEqual(
+      t.logs().filter((l) => l.msg === 'turn failed'),
+      [],
+    );
+  });
+
   it('still answers a well-formed activity, and an unknown invoke with 501', async () => {
     assert.equal((await post(JSON.stringify(valid()))).status, 200);
     const invoke = { ...valid(), type: 'invoke', name: 'composeExtension/unknownThing', value: {} };
