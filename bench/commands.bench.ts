@@ -56,9 +56,3 @@ export function commandParsingBenchmark(): Benchmark {
     },
   };
 }
-
-/** The group bench/run.ts starts: nothing to set up. */
-export const commandParsingGroup = {
-  names: ['command parsing'],
-  start: async () => ({ benchmarks: [commandParsingBenchmark()], stop: async () => undefined }),
-};

@@ -5,9 +5,9 @@
  * the command line run only the benchmarks whose name contains one of them.
  */
 import { catalogBenchmark } from './catalog.bench';
-import { commandParsingGroup } from './commands.bench';
 import { conditionalUpdateBenchmark } from './conditionalUpdate.bench';
 import { startBenchGraph } from './graph';
+import { hardeningGroup } from './hardening.bench';
 import type { BenchResult, Benchmark } from './harness';
 import { jobClaimsBenchmark } from './jobClaims.bench';
 import { pagingBenchmark } from './paging.bench';
@@ -28,7 +28,7 @@ interface Group {
 }
 
 const GROUPS: Group[] = [
-  commandParsingGroup,
+  hardeningGroup,
   {
     names: ['turns (memory)', 'turns (ferretdb)', 'turns (mongodb)'],
     async start() {

@@ -32,6 +32,28 @@ export function isLoopbackHost(host: string): boolean {
   return false;
 }
 
+/**
+ * The MongoDB server a developer chose with MONGODB_URI (DEVELOPERS.md: tests use it when set) may be
+ * elsewhere: its hosts are allowed, and for mongodb+srv the hosts its SRV record names, which by the
+ * driver's rules share the URI host's parent domain.
+ */
+export function isChosenMongoHost(host: string, uri = process.env.MONGODB_URI): boolean {
+  const m = /^mongodb(\+srv)?:\/\/(?:[^@/]*@)?([^/?]+)/i.exec(uri ?? '');
+  if (!m) return false;
+  const h = host.toLowerCase();
+  const hosts = m[2]!.split(',').map((x) =>
+    x
+      .replace(/:\d+$/, '')
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase(),
+  );
+  if (hosts.includes(h)) return true;
+  const parent = m[1] ? hosts[0]!.split('.').slice(1).join('.') : '';
+  return parent.includes('.') && h.endsWith(`.${parent}`);
+}
+
+const allowed = (host: string) => isLoopbackHost(host) || isChosenMongoHost(host);
+
 /** Where Socket#connect is asked to go; undefined for an IPC path (a local socket file). */
 export function destinationOf(args: unknown[]): { host: string; port?: number } | undefined {
   // net.connect() hands Socket#connect its arguments already normalised, as one array.
@@ -64,7 +86,7 @@ export function installNetworkGuard(): GuardState {
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const to = destinationOf(args);
-    if (!to || isLoopbackHost(to.host)) return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
+    if (!to || allowed(to.host)) return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
     const v: Violation = { what: 'connect', ...to };
     state.violations.push(v);
     process.nextTick(() => this.destroy(refusal(v)));
@@ -73,7 +95,7 @@ export function installNetworkGuard(): GuardState {
 
   const lookup = dns.lookup;
   dns.lookup = function guardedLookup(host: string, ...rest: unknown[]) {
-    if (typeof host !== 'string' || isLoopbackHost(host)) {
+    if (typeof host !== 'string' || allowed(host)) {
       return (lookup as (...a: unknown[]) => void).call(dns, host, ...rest);
     }
     const v: Violation = { what: 'lookup', host };
@@ -83,7 +105,7 @@ export function installNetworkGuard(): GuardState {
   } as typeof dns.lookup;
   const lookupPromise = dns.promises.lookup;
   dns.promises.lookup = async function guardedLookupPromise(host: string, ...rest: unknown[]) {
-    if (isLoopbackHost(host))
+    if (allowed(host))
       return (lookupPromise as (...a: unknown[]) => unknown).call(dns.promises, host, ...rest);
     const v: Violation = { what: 'lookup', host };
     state.violations.push(v);

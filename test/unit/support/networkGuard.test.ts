@@ -7,6 +7,7 @@ import tls from 'node:tls';
 import {
   destinationOf,
   installNetworkGuard,
+  isChosenMongoHost,
   isLoopbackHost,
   mochaHooks,
   takeViolations,
@@ -37,6 +38,17 @@ describe('test network guard', () => {
       '128.0.0.1',
     ])
       assert.ok(!isLoopbackHost(h), h);
+  });
+
+  it('also lets through the MongoDB server a developer chose in MONGODB_URI, and nothing else', () => {
+    const uri = 'mongodb://user:pw@db1.example.net:27017,db2.example.net/gk?replicaSet=rs0';
+    assert.ok(isChosenMongoHost('db1.example.net', uri));
+    assert.ok(isChosenMongoHost('DB2.example.net', uri));
+    assert.ok(!isChosenMongoHost('db3.example.net', uri));
+    const srv = 'mongodb+srv://cluster0.ab12c.mongodb.net/gk';
+    assert.ok(isChosenMongoHost('cluster0-shard-00-01.ab12c.mongodb.net', srv));
+    assert.ok(!isChosenMongoHost('evil.mongodb.net', srv));
+    assert.ok(!isChosenMongoHost('db1.example.net', undefined));
   });
 
   it("reads the destination from every form of Socket#connect's arguments", () => {
