@@ -32,7 +32,7 @@ export async function startFloorBot(): Promise<{ url: string; stop(): Promise<vo
         await next();
       });
     }
-    protected override async onInvokeActivity(context: TurnContext) {
+    protected override async onInvokeActivity(_context: TurnContext) {
       return {
         status: 200,
         body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: CARD },
