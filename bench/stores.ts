@@ -12,7 +12,10 @@ export interface BenchStore {
   open(): Promise<{ store: Store; dispose(): Promise<void> }>;
 }
 
-/** The in-memory adapter and the MongoDB adapter (MONGODB_URI, else FerretDB v1.24.2 started here). */
+/**
+ * The in-memory adapter and the MongoDB adapter: MONGODB_URI, else the tests' stand-in started here
+ * (FerretDB v1.24.2 over a private PostgreSQL cluster; FERRETDB_HANDLER=sqlite for its SQLite handler).
+ */
 export async function benchStores(): Promise<{
   stores: BenchStore[];
   describe: string;
@@ -47,7 +50,7 @@ export async function benchStores(): Promise<{
   };
   return {
     stores: [memory, mongo],
-    describe: given ? 'MongoDB from MONGODB_URI' : 'FerretDB v1.24.2 (SQLite), started for the run',
+    describe: given ? 'MongoDB from MONGODB_URI' : `${ferret!.describe}, started for the run`,
     stop: async () => ferret?.stop(),
   };
 }

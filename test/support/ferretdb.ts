@@ -1,30 +1,59 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { ensureFerretDbBinary } from './ferretdbBuild';
+import { captureOutput, freePort, hasExited, removeOnExit, terminate } from './childProcesses';
+import { startFerretDbBackend, type FerretDbHandler } from './ferretdbBackend';
+import { ensureFerretDbBinary, FERRETDB_VERSION } from './ferretdbBuild';
 
 const STARTUP_TIMEOUT_MS = 30_000;
 
-/** A FerretDB process serving the MongoDB wire protocol on loopback, with SQLite files in a temp dir. */
+/** A FerretDB process serving the MongoDB wire protocol on loopback, over its own PostgreSQL or SQLite. */
 export interface FerretDb {
   uri: string;
+  handler: FerretDbHandler;
+  /** e.g. "FerretDB v1.24.2, PostgreSQL handler on PostgreSQL 15.18 (Debian 15.18-0+deb12u1)". */
+  describe: string;
   stop(): Promise<void>;
 }
 
-/** Builds FerretDB if needed and starts it on a free loopback port; rejects with its output if it fails. */
+/**
+ * Builds FerretDB if needed, starts its storage (see startFerretDbBackend), then FerretDB on a free
+ * loopback port; rejects with its output if it fails. stop() ends both and removes their files.
+ */
 export async function startFerretDb(root: string): Promise<FerretDb> {
   const binary = await ensureFerretDbBinary(root);
-  const dataDir = await mkdtemp(join(tmpdir(), 'gatekeeper-ferretdb-'));
+  const backend = await startFerretDbBackend();
+  try {
+    const ferretDb = await startServer(binary, backend.args);
+    return {
+      uri: ferretDb.uri,
+      handler: backend.handler,
+      describe: `FerretDB ${FERRETDB_VERSION}, ${backend.describe}`,
+      // FerretDB first: it holds connections to the PostgreSQL cluster stopped after it.
+      stop: async () => {
+        await ferretDb.stop();
+        await backend.stop();
+      },
+    };
+  } catch (error) {
+    await backend.stop();
+    throw error;
+  }
+}
+
+async function startServer(
+  binary: string,
+  backendArgs: string[],
+): Promise<{ uri: string; stop(): Promise<void> }> {
+  const stateDir = await mkdtemp(join(tmpdir(), 'gatekeeper-ferretdb-'));
   const port = await freePort();
   const child = spawn(
     binary,
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
-      `--state-dir=${dataDir}`,
+      ...backendArgs,
+      `--state-dir=${stateDir}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',
       '--telemetry=disable',
@@ -32,21 +61,18 @@ export async function startFerretDb(root: string): Promise<FerretDb> {
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
-  const collect = (chunk: Buffer) => void (output = (output + chunk.toString('utf8')).slice(-8_000));
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const output = captureOutput(child);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-
+  const removeStateDir = removeOnExit(stateDir);
   const stop = async () => {
     process.off('exit', killOnExit);
     await terminate(child);
-    await rm(dataDir, { recursive: true, force: true });
+    await removeStateDir();
   };
   const uri = `mongodb://127.0.0.1:${port}/`;
   try {
-    await waitForPing(uri, child, () => output);
+    await waitForPing(uri, child, output);
   } catch (error) {
     await stop();
     throw error;
@@ -58,7 +84,7 @@ async function waitForPing(uri: string, child: ChildProcess, output: () => strin
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (hasExited(child)) {
       throw new Error(`FerretDB exited (${child.exitCode ?? child.signalCode}) while starting:\n${output()}`);
     }
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
@@ -75,27 +101,4 @@ async function waitForPing(uri: string, child: ChildProcess, output: () => strin
   throw new Error(
     `FerretDB did not answer ping within ${STARTUP_TIMEOUT_MS} ms (${String(lastError)}):\n${output()}`,
   );
-}
-
-async function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** A port the OS just handed out; FerretDB binds it right after (tiny window, loopback only). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }

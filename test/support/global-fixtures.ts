@@ -3,7 +3,8 @@ import { startFerretDb, type FerretDb } from './ferretdb';
 
 /**
  * Mocha global fixtures: gives every test file a MongoDB wire-protocol server in MONGODB_URI.
- * A server given in MONGODB_URI is used as is; otherwise FerretDB is built (once) and started here.
+ * A server given in MONGODB_URI is used as is; otherwise FerretDB is built (once) and started here, over
+ * a private PostgreSQL cluster (FERRETDB_HANDLER=sqlite: over SQLite; see test/support/ferretdbBackend.ts).
  * If it cannot start, the whole run fails: Mongo suites must never be skipped silently.
  */
 interface FixtureContext {
