@@ -22,7 +22,11 @@ export function callerFromAuthorization(
     throw new GraphHttpError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${reason}`);
   }
   if (claims.ver !== '1.0') {
-    throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid token version.');
+    throw new GraphHttpError(
+      401,
+      'InvalidAuthenticationToken',
+      'Access token validation failure. Invalid token version.',
+    );
   }
   const isApp = claims.idtyp === 'app' || !claims.scp;
   return {

@@ -127,8 +127,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     tokens: {
       userAssertion: (a, o) => issuer.userAssertion(a, o),
       signIn: (a, connection, o = {}) =>
-        userTokens.signIn(issuer.user(a).id, connection, { amr: o.mfa ? ['pwd', 'mfa'] : ['pwd'], acrs: o.acrs })
-          .token,
+        userTokens.signIn(issuer.user(a).id, connection, {
+          amr: o.mfa ? ['pwd', 'mfa'] : ['pwd'],
+          acrs: o.acrs,
+        }).token,
       signOut: (a, connection) => userTokens.signOut(issuer.user(a).id, connection),
       userTokens,
       registerApp: (app) => apps.register(app),

@@ -78,7 +78,8 @@ export function authorityHandler(deps: {
   return (req) => {
     const result = answer(req);
     if (!result) return undefined;
-    const { out, appId, userId } = 'out' in result ? result : { out: result, appId: undefined, userId: undefined };
+    const { out, appId, userId } =
+      'out' in result ? result : { out: result, appId: undefined, userId: undefined };
     deps.log.record({
       time: new Date(),
       api: 'identity',
@@ -168,7 +169,8 @@ function route(deps: { issuer: TokenIssuer; grants: TokenGrants; tenantAliases: 
       );
     }
     const grant = form.get('grant_type');
-    if (grant === 'client_credentials') return { ...grants.clientCredentials(app, form), appId: app.clientId };
+    if (grant === 'client_credentials')
+      return { ...grants.clientCredentials(app, form), appId: app.clientId };
     if (grant === OBO_GRANT) return { ...grants.onBehalfOf(app, form), appId: app.clientId };
     return aadError(
       400,

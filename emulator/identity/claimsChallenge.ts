@@ -43,7 +43,9 @@ export function parseClaimsRequest(claims: string | undefined): ClaimsRequest | 
   } catch {
     return aadError(400, 'invalid_request', 90014, "The 'claims' parameter is not valid JSON.");
   }
-  const sets = [parsed.access_token, parsed.id_token].filter((s): s is ClaimSet => !!s && typeof s === 'object');
+  const sets = [parsed.access_token, parsed.id_token].filter(
+    (s): s is ClaimSet => !!s && typeof s === 'object',
+  );
   const acrs = [...new Set(sets.flatMap((s) => valuesOf(s.acrs)))];
   const mfa =
     acrs.length > 0 ||

@@ -66,7 +66,8 @@ export function signInPage(deps: {
     const fields = new URLSearchParams(req.rawBody);
     const id = fields.get('flow') ?? '';
     const flow = store.flow(id);
-    if (!flow) return page(400, 'Sign-in failed', '<p>This sign-in has expired. Start again from the chat.</p>');
+    if (!flow)
+      return page(400, 'Sign-in failed', '<p>This sign-in has expired. Start again from the chat.</p>');
     const wanted = parseClaimsRequest(flow.claims);
     const needsMfa = !('status' in wanted) && wanted.mfa;
     const at = fields.get('step');

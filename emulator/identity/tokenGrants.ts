@@ -54,7 +54,12 @@ function resourceOf(
   const alias = aliases[asked.toLowerCase()];
   const known = RESOURCES[asked.toLowerCase()] ?? (alias ? { resource: alias, aud: alias } : undefined);
   if (!known) {
-    return aadError(400, 'invalid_resource', 500011, `The resource principal named ${asked} was not found in the tenant.`);
+    return aadError(
+      400,
+      'invalid_resource',
+      500011,
+      `The resource principal named ${asked} was not found in the tenant.`,
+    );
   }
   return { ...known, scope: asked };
 }
@@ -84,7 +89,12 @@ export class TokenGrants {
     const assertion = form.get('assertion');
     if (!assertion) {
       return {
-        out: aadError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'assertion'."),
+        out: aadError(
+          400,
+          'invalid_request',
+          900144,
+          "The request body must contain the following parameter: 'assertion'.",
+        ),
       };
     }
     let user: TokenClaims;
@@ -96,7 +106,12 @@ export class TokenGrants {
       return {
         out: expired
           ? aadError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range.')
-          : aadError(400, 'invalid_grant', 50013, `Assertion failed signature validation. [Reason - ${reason}]`),
+          : aadError(
+              400,
+              'invalid_grant',
+              50013,
+              `Assertion failed signature validation. [Reason - ${reason}]`,
+            ),
       };
     }
     if (!user.oid || user.idtyp === 'app') {
@@ -133,7 +148,10 @@ export class TokenGrants {
       );
     }
     const acrs = [...new Set([...(user.acrs ?? []), ...wanted.acrs])];
-    return { out: tokenAnswer(this.issuer.delegatedToken(app, user, resource.aud, acrs), resource.scope), userId };
+    return {
+      out: tokenAnswer(this.issuer.delegatedToken(app, user, resource.aud, acrs), resource.scope),
+      userId,
+    };
   }
 
   private isEnabled(userId: string): boolean {

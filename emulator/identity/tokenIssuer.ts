@@ -10,7 +10,10 @@ export const EXCHANGE_AUDIENCE = 'https://outlook.office365.com';
 /** The same resources by application id: a token's `aud` is whichever form the client asked for. */
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
-const BY_APP_ID: Record<string, string> = { [GRAPH_APP_ID]: GRAPH_AUDIENCE, [EXCHANGE_APP_ID]: EXCHANGE_AUDIENCE };
+const BY_APP_ID: Record<string, string> = {
+  [GRAPH_APP_ID]: GRAPH_AUDIENCE,
+  [EXCHANGE_APP_ID]: EXCHANGE_AUDIENCE,
+};
 const TOKEN_LIFETIME_S = 3600;
 
 /** The claims the emulator puts in (and reads from) its tokens; v1.0 and v2.0 tokens alike. */
@@ -92,7 +95,8 @@ export class TokenIssuer {
 
   /** An app-only token for `audience`: roles, `idtyp: app`, `oid`/`sub` the service principal's id. */
   appToken(app: RegisteredApp, audience: string): string {
-    const roles = (BY_APP_ID[audience] ?? audience) === EXCHANGE_AUDIENCE ? app.exchangeRoles : app.graphRoles;
+    const roles =
+      (BY_APP_ID[audience] ?? audience) === EXCHANGE_AUDIENCE ? app.exchangeRoles : app.graphRoles;
     return this.sign({
       aud: audience,
       // The Bot Framework token stays v2.0 for the connector stand-in, which also reads `appid`.

@@ -74,7 +74,11 @@ export function tokenServiceHandler(deps: {
       status: 200,
       body: {
         signInLink: `${req.origin}${SIGN_IN_PATH}?state=${encodeURIComponent(state)}`,
-        tokenExchangeResource: { id: randomUUID(), uri: `api://${issuer.botAppId}`, providerId: randomUUID() },
+        tokenExchangeResource: {
+          id: randomUUID(),
+          uri: `api://${issuer.botAppId}`,
+          providerId: randomUUID(),
+        },
       },
     };
   }
@@ -104,13 +108,20 @@ export function tokenServiceHandler(deps: {
       const stored = store.signIn(user.id, connection, { amr: claims.amr, acrs: claims.acrs });
       return tokenResponse(stored, q.get('channelId') ?? 'msteams');
     } catch (e) {
-      return error(400, 'ServiceError', `Token exchange failed: ${e instanceof Error ? e.message : 'invalid'}`);
+      return error(
+        400,
+        'ServiceError',
+        `Token exchange failed: ${e instanceof Error ? e.message : 'invalid'}`,
+      );
     }
   }
 
   function status(user: EmulatedUser | undefined, q: URLSearchParams): HttpOut {
-    const include = q.get('include')?.split(',').map((s) => s.trim().toLowerCase());
-    const names = store.connections().filter((c) => !include || include.includes(c.toLowerCase()));
+    const include = (q.get('include') ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+    const names = store.connections().filter((c) => !include.length || include.includes(c.toLowerCase()));
     return {
       status: 200,
       body: names.map((connectionName) => ({

@@ -31,7 +31,8 @@ export interface SignInFlow extends Pending {
   step: 'password' | 'mfa';
 }
 
-const key = (userId: string, connectionName: string) => `${userId.toLowerCase()}\n${connectionName.toLowerCase()}`;
+const key = (userId: string, connectionName: string) =>
+  `${userId.toLowerCase()}\n${connectionName.toLowerCase()}`;
 
 /**
  * What the Bot Framework token service keeps: per user and connection, the token a sign-in produced. It

@@ -109,7 +109,15 @@ export async function startAccessApp(
       onCreated: (w) => (wf = w),
     });
     const { botAuth } = wiring;
-    const app = createApp({ config, logger, store, clock, flows: [flow], missingVerbs: unwiredVerb(), botAuth });
+    const app = createApp({
+      config,
+      logger,
+      store,
+      clock,
+      flows: [flow],
+      missingVerbs: unwiredVerb(),
+      botAuth,
+    });
     channel.connect(`${(await app.start()).url}/api/messages`);
     return app;
   };
