@@ -7,6 +7,7 @@
 import { catalogBenchmark } from './catalog.bench';
 import { conditionalUpdateBenchmark } from './conditionalUpdate.bench';
 import { startBenchGraph } from './graph';
+import { identityGroup } from './identity.bench';
 import type { BenchResult, Benchmark } from './harness';
 import { jobClaimsBenchmark } from './jobClaims.bench';
 import { pagingBenchmark } from './paging.bench';
@@ -27,6 +28,7 @@ interface Group {
 }
 
 const GROUPS: Group[] = [
+  identityGroup,
   {
     names: ['turns (memory)', 'turns (ferretdb)', 'turns (mongodb)'],
     async start() {
