@@ -26,7 +26,9 @@ describe('e2e: signing in (the token service keeps one token per sign-in)', () =
         () => ({
           messages: {
             myAccess: async ({ userToken }) => {
-              seen.push(await userToken());
+              const token = await userToken();
+              if ((await userToken()) !== token) throw new Error('two tokens in one turn');
+              seen.push(token);
               return renderNoticeCard({ title: 'Your access', text: 'listed' });
             },
           },
@@ -54,8 +56,11 @@ describe('e2e: signing in (the token service keeps one token per sign-in)', () =
 
   it('after Teams SSO, every turn gets the same stored token, not a new one per GetToken', async () => {
     await signIn({ ...t, connectionName: t.config.bot.ssoConnectionName }, 'AdeleV');
+    const getToken = { api: 'tokenService', path: /GetToken$/i } as const;
+    const before = t.emulator.requestLog.count(getToken);
     for (let i = 0; i < 3; i++) assert.match(cardText(cardOf(await myAccess())), /Your access/);
     assert.equal(seen.length, 3);
+    assert.equal(t.emulator.requestLog.count(getToken) - before, 3, 'asked once per turn');
     assert.equal(new Set(seen).size, 1);
     const adele = t.channel.user('AdeleV').aadObjectId;
     assert.equal(seen[0], t.emulator.tokens.userTokens.current(adele, t.config.bot.ssoConnectionName)!.token);
