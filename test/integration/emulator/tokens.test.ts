@@ -51,6 +51,26 @@ describe('emulator: identity (real @azure/identity credentials)', () => {
     assert.equal((await rawCall(emu(), 'GET', '/v1.0/users?$top=1', { token })).status, 200);
   });
 
+  it('answers 401 InvalidAuthenticationToken to a Graph token that is not v1.0, as Graph takes none', async () => {
+    const { issuer } = emu().tokens;
+    const v2 = jwt.sign(
+      {
+        aud: 'https://graph.microsoft.com',
+        iss: issuer.issuer,
+        tid: emu().tenantId,
+        ver: '2.0',
+        azp: emu().clientId,
+        idtyp: 'app',
+        roles: ['User.Read.All'],
+      },
+      issuer.key.privateKeyPem,
+      { algorithm: 'RS256', keyid: issuer.key.kid, expiresIn: 600 },
+    );
+    const answer = await rawCall(emu(), 'GET', '/v1.0/users?$top=1', { token: v2 });
+    assert.equal(answer.status, 401);
+    assert.equal(answer.body.error.code, 'InvalidAuthenticationToken');
+  });
+
   it('issues an Exchange token with Exchange.ManageAsApp', async () => {
     const claims = jwt.decode(await appToken(emu(), EXCHANGE_SCOPE)) as Record<string, unknown>;
     assert.equal(claims.aud, 'https://outlook.office365.com');
