@@ -8,6 +8,7 @@ import { catalogBenchmark } from './catalog.bench';
 import { conditionalUpdateBenchmark } from './conditionalUpdate.bench';
 import { startBenchGraph } from './graph';
 import { hardeningGroup } from './hardening.bench';
+import { identityGroup } from './identity.bench';
 import type { BenchResult, Benchmark } from './harness';
 import { jobClaimsBenchmark } from './jobClaims.bench';
 import { pagingBenchmark } from './paging.bench';
@@ -29,6 +30,7 @@ interface Group {
 
 const GROUPS: Group[] = [
   hardeningGroup,
+  identityGroup,
   {
     names: ['turns (memory)', 'turns (ferretdb)', 'turns (mongodb)'],
     async start() {

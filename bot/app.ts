@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type restify from 'restify';
 import { systemClock, type Clock } from '../services/clock';
 import type { Config } from '../services/config';
@@ -40,6 +40,8 @@ export interface AppDeps {
   missingVerbs?: VerbHandler;
   /** Run last on stop, after the store closed (e.g. stop the demo emulator). */
   onStopped?: () => Promise<void>;
+  /** Bot Framework auth other than the config's (demo mode's, see Wiring.botAuth). */
+  botAuth?: ConfigurationBotFrameworkAuthentication;
 }
 
 /** The running bot. */
@@ -61,7 +63,7 @@ const DRAIN_TIMEOUT_MS = 10_000;
 export function createApp(deps: AppDeps): App {
   const { config, logger, store } = deps;
   const clock = deps.clock ?? systemClock;
-  const auth = createBotFrameworkAuth(config);
+  const auth = deps.botAuth ?? createBotFrameworkAuth(config);
   const adapter = createAdapter(auth, logger);
   const conversations = new ConversationService({ store: store.conversations, clock });
   const renderers: Record<string, NotificationRenderer> = {};

@@ -8,21 +8,33 @@ import type { TenantFixture } from '../emulator/graph/routing';
 import { systemClock } from '../services/clock';
 import { accessFlowFor } from './flows/access/accessFlowWiring';
 import { httpReachable } from './readiness';
+import { demoBotAuth } from './sso/demoBotAuth';
 import type { Wiring } from './wiring';
 
 /** Logged first in demo mode, so nobody mistakes a demo for a production deployment. */
 export const DEMO_BANNER =
   'Demo mode: no MicrosoftAppId set — loopback only, Graph emulator and in-memory store; nothing is kept after exit';
 
+/** Logged in demo mode when the demo users are signed in for convenience (they get no sign-in prompt). */
+export const DEMO_SIGNED_IN =
+  'Demo mode: every demo user is signed in to the emulated token service at start (no sign-in prompt; without MFA, which steps that need it ask for). Tests and production start signed out';
+
+/** How the demo is set up besides the emulator. */
+export interface DemoOptions {
+  /** Sign every demo user in at start, so the Playground needs no sign-in (npm start: yes; tests: no). */
+  signInDemoUsers?: boolean;
+}
+
 /**
  * Demo mode: the emulator runs in-process on loopback and plays Entra, Graph, Exchange and the Bot
  * Framework token service; the store lives in memory. Only URLs differ from production, not the client code.
- * Tests reuse it (test/support/app.ts), overriding the emulator's clock or fixture.
+ * Tests reuse it (test/support/app.ts), overriding the emulator's clock or fixture, and start signed out.
  */
 export async function demoWiring(
   config: Config,
   logger: Logger,
   overrides: EmulatorOptions = {},
+  options: DemoOptions = { signInDemoUsers: true },
 ): Promise<Wiring> {
   // Imported rather than read from disk, so `npm run build` carries the fixture into dist/.
   const fixture = demoTenant as TenantFixture;
@@ -30,10 +42,13 @@ export async function demoWiring(
     fixture,
     port: config.demoEmulatorPort,
     logger: logger.child({ component: 'emulator' }),
-    // Demo users have signed in with MFA, so every flow can be tried without a second factor.
-    mfaForAll: true,
     ...overrides,
   });
+  if (options.signInDemoUsers) {
+    for (const user of emulator.directory.users())
+      emulator.tokens.signIn(user.id, config.bot.ssoConnectionName);
+    logger.info(DEMO_SIGNED_IN);
+  }
   const url = emulator.url;
   // The emulated catalog holds the demo Gatekeeper app: installs for users are recorded there, and no
   // Teams client hears of them (nothing posts install events in demo mode).
@@ -63,6 +78,7 @@ export async function demoWiring(
     readiness: [httpReachable('graph', `${url}/v1.0/$metadata`)],
     organisationName: fixture.tenant.displayName,
     emulator,
+    botAuth: demoBotAuth({ appId: emulator.clientId, secret: emulator.clientSecret, emulatorUrl: url }),
     stop: async () => {
       await emulator.stop();
       if (config.mongo) await store.close();

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     readiness: wiring.readiness,
     organisationName: wiring.organisationName,
     onStopped: () => wiring.stop(),
+    botAuth: wiring.botAuth,
   });
   await app.start();
   const shutdown = (signal: NodeJS.Signals): void => {

@@ -1,3 +1,4 @@
+import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Emulator } from '../emulator';
 import type { Config } from '../services/config';
 import type { Store } from '../services/ports/store';
@@ -14,6 +15,8 @@ export interface Wiring {
   organisationName?: string;
   /** Demo mode only: the in-process emulator, with the app registration Graph adapters sign in as. */
   emulator?: Emulator;
+  /** Demo mode only: anonymous inbound, the emulator's app registration outbound (see demoBotAuth). */
+  botAuth?: ConfigurationBotFrameworkAuthentication;
   /** Stops what the wiring started (the demo emulator), after the app stopped. */
   stop(): Promise<void>;
 }

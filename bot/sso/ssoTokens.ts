@@ -8,6 +8,9 @@ import {
 import { SignInRequiredError } from '../../services/ports/graphErrors';
 import { tokenClientOf as tokenClient } from './tokenClient';
 
+/** Where a turn keeps the user's token once asked for: the token service is asked once per turn. */
+const TURN_TOKEN = Symbol('gatekeeper.userToken');
+
 /**
  * The acting user's SSO token during a turn, through the Bot Framework token service. Teams sends the
  * token itself in `signin/tokenExchange` invokes and, after a loginRequest answer, in the retried
@@ -16,12 +19,21 @@ import { tokenClientOf as tokenClient } from './tokenClient';
 export class SsoTokens {
   constructor(
     private readonly connectionName: string,
-    /** The bot's app id; empty in demo mode, where Bot Framework auth is off. */
+    /** The bot's app id; empty in demo mode, whose anonymous turns cannot build a sign-in link's state. */
     private readonly appId: string,
   ) {}
 
-  /** The user's token for this turn; throws SignInRequiredError when there is none. */
+  /** The user's token for this turn (asked once per turn); throws SignInRequiredError when there is none. */
   async require(context: TurnContext): Promise<string> {
+    const known = context.turnState.get<string | undefined>(TURN_TOKEN);
+    if (known) return known;
+    const token = await this.fetch(context);
+    context.turnState.set(TURN_TOKEN, token);
+    return token;
+  }
+
+  /** The token the turn carries (exchanged), or the one the token service keeps for the user. */
+  private async fetch(context: TurnContext): Promise<string> {
     const { activity } = context;
     const client = tokenClient(context);
     const carried = (activity.value as { authentication?: { token?: unknown } } | undefined)?.authentication

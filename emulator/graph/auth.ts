@@ -1,7 +1,12 @@
 import type { TokenIssuer } from '../identity/tokenIssuer';
 import { GraphHttpError, type Caller, type Permissions } from './routing';
 
-/** Reads the caller from a bearer token for `audiences`, or throws Graph's 401. */
+/**
+ * Reads the caller from a bearer token for `audiences` (Graph or Exchange Online), or throws Graph's 401.
+ * These resources take v1.0 tokens, as Entra issues them (access token claims reference): `appid` names
+ * the client, `idtyp` tells an app-only token (`app`, whose `oid` is the service principal) from a
+ * delegated one (`user`, whose `oid` is the signed-in user), `scp` / `roles` carry the permissions.
+ */
 export function callerFromAuthorization(
   header: string | undefined,
   issuer: TokenIssuer,
@@ -16,11 +21,18 @@ export function callerFromAuthorization(
     const reason = e instanceof Error ? e.message : 'invalid token';
     throw new GraphHttpError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${reason}`);
   }
+  if (claims.ver !== '1.0') {
+    throw new GraphHttpError(
+      401,
+      'InvalidAuthenticationToken',
+      'Access token validation failure. Invalid token version.',
+    );
+  }
   const isApp = claims.idtyp === 'app' || !claims.scp;
   return {
     kind: isApp ? 'app' : 'user',
     tenantId: claims.tid,
-    appId: claims.appid ?? claims.azp ?? '',
+    appId: claims.appid ?? '',
     userId: isApp ? undefined : claims.oid,
     scopes: (claims.scp ?? '').split(' ').filter(Boolean),
     roles: claims.roles ?? [],

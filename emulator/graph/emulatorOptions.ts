@@ -1,9 +1,10 @@
 import demoTenant from '../fixtures/demo-tenant.json';
 import type { Clock } from '../../services/clock';
 import type { Logger } from '../../services/logger';
-import type { RegisteredApp } from '../identity/apps';
+import type { AppRegistration } from '../identity/apps';
 import type { BotFrameworkChannelIdentity } from '../identity/botFrameworkChannel';
 import type { TokenIssuer, UserAssertionOptions } from '../identity/tokenIssuer';
+import type { UserTokenStore } from '../identity/userTokenStore';
 import type { TenantDirectory } from '../tenant/directory';
 import type { DevTls } from '../tls/devCa';
 import type { Knobs } from './knobs';
@@ -26,8 +27,6 @@ export interface EmulatorOptions {
   clientSecret?: string;
   /** The app Teams SSO tokens are issued to (default: clientId). */
   botAppId?: string;
-  /** Every session has completed MFA (demo mode). */
-  mfaForAll?: boolean;
   tls?: DevTls;
 }
 
@@ -46,10 +45,19 @@ export interface Emulator {
   /** The Teams app catalog and users' installed apps; `onInstalled` hears of installs (to play Teams). */
   teamsApps: TeamsAppCatalog;
   tokens: {
-    /** A Teams-SSO-style user token for the bot's app. */
+    /** A Teams-SSO-style user token for the bot's app, as Teams hands it over (not stored anywhere). */
     userAssertion(aliasOrId: string, opts?: UserAssertionOptions): string;
+    /**
+     * The user signs in for the bot's OAuth connection, as at the sign-in page: the token service then
+     * holds a token for them (returned). Nobody is signed in until this, a sign-in or an SSO exchange.
+     */
+    signIn(aliasOrId: string, connectionName: string, opts?: UserAssertionOptions): string;
+    /** The user signs out (of one connection, or all): GetToken answers 404 until they sign in again. */
+    signOut(aliasOrId: string, connectionName?: string): void;
+    /** What the token service holds. */
+    userTokens: UserTokenStore;
     /** Registers (or replaces) an app, e.g. one with fewer permissions. */
-    registerApp(app: RegisteredApp): void;
+    registerApp(app: AppRegistration): void;
     issuer: TokenIssuer;
     /** The Bot Framework channel's signing identity (channel JWTs, its OpenID metadata and keys). */
     botFramework: BotFrameworkChannelIdentity;

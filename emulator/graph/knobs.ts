@@ -22,17 +22,13 @@ interface Bucket {
   at: number;
 }
 
-/** Test and benchmark controls: throttling, injected faults, latency and signed-out users. */
+/** Test and benchmark controls: throttling, injected faults and latency (sign-in lives in the token service). */
 export class Knobs {
   /** Delay added before answering each HTTP request. */
   latencyMs = 0;
   private throttleSettings?: ThrottleSettings;
   private readonly buckets = new Map<string, Bucket>();
   private readonly faults: { remaining: number; spec: FaultSpec }[] = [];
-  private readonly signedOut = new Set<string>();
-  private readonly mfaUsers = new Set<string>();
-  /** Every user's session has completed MFA (demo mode). */
-  mfaForAll = false;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -73,31 +69,10 @@ export class Knobs {
     return fault.spec;
   }
 
-  /** The user (object id) must sign in again: the token service answers 404 for them. */
-  signOut(userId: string): void {
-    this.signedOut.add(userId);
-  }
-  signIn(userId: string): void {
-    this.signedOut.delete(userId);
-  }
-  isSignedOut(userId: string): boolean {
-    return this.signedOut.has(userId);
-  }
-
-  /** The user completes MFA in their session: step-up (acrs) requests for them succeed. */
-  completeMfa(userId: string): void {
-    this.mfaUsers.add(userId);
-  }
-  hasMfa(userId: string): boolean {
-    return this.mfaForAll || this.mfaUsers.has(userId);
-  }
-
-  /** Back to defaults: no throttling, faults, latency or signed-out users. */
+  /** Back to defaults: no throttling, faults or latency. */
   reset(): void {
     this.latencyMs = 0;
     this.throttle(undefined);
     this.faults.length = 0;
-    this.signedOut.clear();
-    this.mfaUsers.clear();
   }
 }

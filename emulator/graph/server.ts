@@ -12,6 +12,7 @@ import { botFrameworkHandler } from '../identity/botFrameworkHandler';
 import { TokenGrants } from '../identity/tokenGrants';
 import { EXCHANGE_AUDIENCE, TokenIssuer } from '../identity/tokenIssuer';
 import { tokenServiceHandler } from '../identity/tokenService';
+import { UserTokenStore } from '../identity/userTokenStore';
 import { createDirectory } from '../tenant/directory';
 import { coreFixture } from '../tenant/fixture';
 import { loadDevTls } from '../tls/devCa';
@@ -73,10 +74,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const aliases = f.tenant.verifiedDomains ?? [];
   const directory = createDirectory(fixture, clock);
   const knobs = new Knobs();
-  knobs.mfaForAll = opts.mfaForAll ?? false;
   const requestLog = new RequestLog();
   const apps = new AppRegistry([gatekeeperApp(clientId, clientSecret)]);
   const issuer = new TokenIssuer(tenantId, url, apps, directory, opts.botAppId ?? clientId);
+  const userTokens = new UserTokenStore(issuer);
   const auditLog = new DirectoryAuditLog(clock, directory, {
     activations: f.pim?.recentActivations ?? [],
     roles: f.pim?.roles ?? [],
@@ -90,17 +91,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const pipeline = new GraphPipeline({ routes, issuer, knobs, log: requestLog, logger, batch: runBatch });
 
   handlers.push(
-    logged(
-      'identity',
-      requestLog,
-      authorityHandler({
-        issuer,
-        grants: new TokenGrants(issuer, knobs, { [`${url}/.default`]: EXCHANGE_AUDIENCE }),
-        tenantAliases: aliases,
-      }),
-    ),
+    authorityHandler({
+      issuer,
+      grants: new TokenGrants(issuer, { [`${url}/.default`]: EXCHANGE_AUDIENCE }),
+      tenantAliases: aliases,
+      log: requestLog,
+    }),
     logged('botFramework', requestLog, botFrameworkHandler(botFramework)),
-    logged('tokenService', requestLog, tokenServiceHandler({ issuer, directory, knobs, fixture: f })),
+    logged(
+      'tokenService',
+      requestLog,
+      tokenServiceHandler({ issuer, directory, store: userTokens, fixture: f }),
+    ),
     exchangeHandler({
       issuer,
       mailboxes: new ExchangeMailboxes(fixture, directory),
@@ -124,6 +126,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     teamsApps,
     tokens: {
       userAssertion: (a, o) => issuer.userAssertion(a, o),
+      signIn: (a, connection, o = {}) =>
+        userTokens.signIn(issuer.user(a).id, connection, {
+          amr: o.mfa ? ['pwd', 'mfa'] : ['pwd'],
+          acrs: o.acrs,
+        }).token,
+      signOut: (a, connection) => userTokens.signOut(issuer.user(a).id, connection),
+      userTokens,
       registerApp: (app) => apps.register(app),
       issuer,
       botFramework,

@@ -1,6 +1,7 @@
 import type { HttpHandler, HttpIn, HttpOut } from '../graph/http';
+import type { RequestLog } from '../graph/requestLog';
 import { aadError } from './aadErrors';
-import type { TokenGrants } from './tokenGrants';
+import type { GrantAnswer, TokenGrants } from './tokenGrants';
 import type { TokenIssuer } from './tokenIssuer';
 
 const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -63,20 +64,47 @@ function instanceDiscovery(req: HttpIn, tenantId: string): HttpOut {
 
 /**
  * The emulated Entra authority at the emulator's origin: metadata, keys and the token endpoint.
- * Tenant segments may be the tenant id, a verified domain, `organizations` or `common`.
+ * Tenant segments may be the tenant id, a verified domain, `organizations` or `common`. Every answer is
+ * logged under `identity`, token requests with the client (`appId`) and, on-behalf-of, the user
+ * (`userId`): benchmarks count exchanges and metadata fetches there.
  */
 export function authorityHandler(deps: {
   issuer: TokenIssuer;
   grants: TokenGrants;
   tenantAliases: string[];
+  log: RequestLog;
 }): HttpHandler {
+  const answer = route(deps);
+  return (req) => {
+    const result = answer(req);
+    if (!result) return undefined;
+    const { out, appId, userId } =
+      'out' in result ? result : { out: result, appId: undefined, userId: undefined };
+    deps.log.record({
+      time: new Date(),
+      api: 'identity',
+      method: req.method,
+      path: req.url.pathname,
+      query: req.url.search.slice(1),
+      status: out.status,
+      appId,
+      userId,
+      inBatch: false,
+    });
+    return out;
+  };
+}
+
+type Logged = GrantAnswer & { appId?: string };
+
+function route(deps: { issuer: TokenIssuer; grants: TokenGrants; tenantAliases: string[] }) {
   const { issuer, grants } = deps;
   const tenants = new Set(
     [issuer.tenantId, 'common', 'organizations', 'botframework.com', ...deps.tenantAliases].map((t) =>
       t.toLowerCase(),
     ),
   );
-  return (req) => {
+  return (req: HttpIn): HttpOut | Logged | undefined => {
     const m =
       /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/instance|discovery\/v2\.0\/keys|oauth2\/v2\.0\/token)$/i.exec(
         req.url.pathname,
@@ -100,7 +128,7 @@ export function authorityHandler(deps: {
     return token(req);
   };
 
-  function token(req: HttpIn): HttpOut {
+  function token(req: HttpIn): HttpOut | Logged {
     const form = new URLSearchParams(req.rawBody);
     const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const [basicId, basicSecret] = basic
@@ -141,8 +169,9 @@ export function authorityHandler(deps: {
       );
     }
     const grant = form.get('grant_type');
-    if (grant === 'client_credentials') return grants.clientCredentials(app, form);
-    if (grant === OBO_GRANT) return grants.onBehalfOf(app, form);
+    if (grant === 'client_credentials')
+      return { ...grants.clientCredentials(app, form), appId: app.clientId };
+    if (grant === OBO_GRANT) return { ...grants.onBehalfOf(app, form), appId: app.clientId };
     return aadError(
       400,
       'unsupported_grant_type',

@@ -1,17 +1,33 @@
 import type { HttpOut } from '../graph/http';
-import type { Knobs } from '../graph/knobs';
 import { aadError } from './aadErrors';
 import type { RegisteredApp } from './apps';
-import { EXCHANGE_AUDIENCE, GRAPH_AUDIENCE, type TokenClaims, type TokenIssuer } from './tokenIssuer';
+import { challengeFor, parseClaimsRequest, satisfies } from './claimsChallenge';
+import {
+  EXCHANGE_AUDIENCE,
+  GRAPH_APP_ID,
+  GRAPH_AUDIENCE,
+  type TokenClaims,
+  type TokenIssuer,
+} from './tokenIssuer';
 
-const RESOURCES: Record<string, string> = {
-  'https://graph.microsoft.com/.default': GRAPH_AUDIENCE,
-  '00000003-0000-0000-c000-000000000000/.default': GRAPH_AUDIENCE,
-  'https://outlook.office365.com/.default': EXCHANGE_AUDIENCE,
+/** `.default` scopes by resource; the token's `aud` is the resource as the client named it. */
+const RESOURCES: Record<string, { resource: string; aud: string }> = {
+  'https://graph.microsoft.com/.default': { resource: GRAPH_AUDIENCE, aud: GRAPH_AUDIENCE },
+  '00000003-0000-0000-c000-000000000000/.default': { resource: GRAPH_AUDIENCE, aud: GRAPH_APP_ID },
+  'https://outlook.office365.com/.default': { resource: EXCHANGE_AUDIENCE, aud: EXCHANGE_AUDIENCE },
   // The bot's own outbound token for the Bot Framework channel (ToChannelFromBotOAuthScope).
-  'https://api.botframework.com/.default': 'https://api.botframework.com',
+  'https://api.botframework.com/.default': {
+    resource: 'https://api.botframework.com',
+    aud: 'https://api.botframework.com',
+  },
 };
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
+
+/** A token endpoint answer, with the user it concerned (on-behalf-of) for the request log. */
+export interface GrantAnswer {
+  out: HttpOut;
+  userId?: string;
+}
 
 function tokenAnswer(accessToken: string, scope: string): HttpOut {
   return {
@@ -24,7 +40,7 @@ function tokenAnswer(accessToken: string, scope: string): HttpOut {
 function resourceOf(
   scope: string | undefined,
   aliases: Record<string, string>,
-): { audience: string; scope: string } | HttpOut {
+): { resource: string; aud: string; scope: string } | HttpOut {
   const scopes = (scope ?? '').split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s));
   if (scopes.length !== 1) {
     return aadError(
@@ -34,104 +50,115 @@ function resourceOf(
       "The provided request must include a 'scope' input parameter with one resource's /.default scope.",
     );
   }
-  const audience = RESOURCES[scopes[0]!.toLowerCase()] ?? aliases[scopes[0]!.toLowerCase()];
-  if (!audience) {
+  const asked = scopes[0]!;
+  const alias = aliases[asked.toLowerCase()];
+  const known = RESOURCES[asked.toLowerCase()] ?? (alias ? { resource: alias, aud: alias } : undefined);
+  if (!known) {
     return aadError(
       400,
       'invalid_resource',
       500011,
-      `The resource principal named ${scopes[0]} was not found in the tenant.`,
+      `The resource principal named ${asked} was not found in the tenant.`,
     );
   }
-  return { audience, scope: scopes[0]! };
-}
-
-/** The authentication contexts a `claims` request asks for (`{"access_token":{"acrs":{...}}}`). */
-function requestedAcrs(claims: string | undefined): string[] | HttpOut {
-  if (!claims) return [];
-  try {
-    const acrs = (JSON.parse(claims) as { access_token?: { acrs?: { value?: string; values?: string[] } } })
-      .access_token?.acrs;
-    return [...(acrs?.values ?? []), ...(acrs?.value ? [acrs.value] : [])];
-  } catch {
-    return aadError(400, 'invalid_request', 90014, "The 'claims' parameter is not valid JSON.");
-  }
+  return { ...known, scope: asked };
 }
 
 /** The token endpoint's grants: client credentials (app-only) and on-behalf-of (delegated Graph). */
 export class TokenGrants {
   constructor(
     private readonly issuer: TokenIssuer,
-    private readonly knobs: Knobs,
     /** Extra `.default` scopes naming a resource, e.g. the emulator's own origin for Exchange. */
     private readonly aliases: Record<string, string> = {},
   ) {}
 
   /** `grant_type=client_credentials`: an app token with the app's roles for the resource. */
-  clientCredentials(app: RegisteredApp, form: URLSearchParams): HttpOut {
+  clientCredentials(app: RegisteredApp, form: URLSearchParams): GrantAnswer {
     const resource = resourceOf(form.get('scope') ?? undefined, this.aliases);
-    if ('status' in resource) return resource;
-    return tokenAnswer(this.issuer.appToken(app, resource.audience), resource.scope);
+    if ('status' in resource) return { out: resource };
+    return { out: tokenAnswer(this.issuer.appToken(app, resource.aud), resource.scope) };
   }
 
-  /** `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer`: exchanges a user's token for Graph. */
-  onBehalfOf(app: RegisteredApp, form: URLSearchParams): HttpOut {
+  /**
+   * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` (Microsoft identity platform, "OAuth 2.0
+   * On-Behalf-Of flow"): exchanges the user's token for a delegated Graph token. OBO cannot prompt, so a
+   * `claims` request the incoming token's session does not meet is refused with `interaction_required`
+   * and the claims to sign in with (that doc's "Error response example"; AADSTS50076 for MFA).
+   */
+  onBehalfOf(app: RegisteredApp, form: URLSearchParams): GrantAnswer {
     const assertion = form.get('assertion');
-    if (!assertion)
-      return aadError(
-        400,
-        'invalid_request',
-        900144,
-        "The request body must contain the following parameter: 'assertion'.",
-      );
+    if (!assertion) {
+      return {
+        out: aadError(
+          400,
+          'invalid_request',
+          900144,
+          "The request body must contain the following parameter: 'assertion'.",
+        ),
+      };
+    }
     let user: TokenClaims;
     try {
       user = this.issuer.verify(assertion, [app.clientId, `api://${app.clientId}`]);
     } catch (e) {
       const expired = e instanceof Error && e.name === 'TokenExpiredError';
-      return expired
-        ? aadError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range.')
-        : aadError(
-            400,
-            'invalid_grant',
-            50013,
-            `Assertion failed signature validation. [Reason - ${e instanceof Error ? e.message : 'invalid'}]`,
-          );
+      const reason = e instanceof Error ? e.message : 'invalid';
+      return {
+        out: expired
+          ? aadError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range.')
+          : aadError(
+              400,
+              'invalid_grant',
+              50013,
+              `Assertion failed signature validation. [Reason - ${reason}]`,
+            ),
+      };
     }
     if (!user.oid || user.idtyp === 'app') {
-      return aadError(400, 'invalid_grant', 50013, 'Assertion is not a user token.');
+      return { out: aadError(400, 'invalid_grant', 50013, 'Assertion is not a user token.') };
     }
+    const userId = user.oid;
+    const refuse = (out: HttpOut): GrantAnswer => ({ out, userId });
     const resource = resourceOf(form.get('scope') ?? undefined, this.aliases);
-    if ('status' in resource) return resource;
-    if (resource.audience !== GRAPH_AUDIENCE) {
-      return aadError(
-        400,
-        'invalid_grant',
-        65001,
-        `The user or administrator has not consented to use the application with ID '${app.clientId}' for ${resource.scope}.`,
+    if ('status' in resource) return refuse(resource);
+    if (resource.resource !== GRAPH_AUDIENCE) {
+      return refuse(
+        aadError(
+          400,
+          'invalid_grant',
+          65001,
+          `The user or administrator has not consented to use the application with ID '${app.clientId}' for ${resource.scope}.`,
+        ),
       );
     }
-    const wanted = requestedAcrs(form.get('claims') ?? undefined);
-    if (!Array.isArray(wanted)) return wanted;
-    const mfaDone = (user.amr ?? []).includes('mfa') || this.knobs.hasMfa(user.oid);
-    if (wanted.length > 0 && !mfaDone) {
-      const claims = JSON.stringify({
-        access_token: {
-          capolids: { essential: true, values: ['gatekeeper-step-up'] },
-          acrs: { essential: true, values: wanted },
-        },
-      });
-      return aadError(
-        400,
-        'invalid_grant',
-        50076,
-        `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${GRAPH_AUDIENCE}'.`,
-        { suberror: 'basic_action', claims },
+    if (!this.isEnabled(userId)) {
+      return refuse(aadError(400, 'invalid_grant', 50057, 'The user account is disabled.'));
+    }
+    const wanted = parseClaimsRequest(form.get('claims') ?? undefined);
+    if ('status' in wanted) return refuse(wanted);
+    if (!satisfies(user, wanted)) {
+      return refuse(
+        aadError(
+          400,
+          'interaction_required',
+          50076,
+          `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${GRAPH_APP_ID}'.`,
+          { claims: challengeFor(wanted) },
+        ),
       );
     }
-    const acrs = [...new Set([...(user.acrs ?? []), ...wanted])];
-    const claims =
-      mfaDone && !(user.amr ?? []).includes('mfa') ? { ...user, amr: [...(user.amr ?? []), 'mfa'] } : user;
-    return tokenAnswer(this.issuer.delegatedToken(app, claims, acrs), resource.scope);
+    const acrs = [...new Set([...(user.acrs ?? []), ...wanted.acrs])];
+    return {
+      out: tokenAnswer(this.issuer.delegatedToken(app, user, resource.aud, acrs), resource.scope),
+      userId,
+    };
+  }
+
+  private isEnabled(userId: string): boolean {
+    try {
+      return this.issuer.user(userId).accountEnabled !== false;
+    } catch {
+      return false;
+    }
   }
 }

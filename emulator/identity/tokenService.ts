@@ -1,47 +1,71 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpHandler, HttpIn, HttpOut } from '../graph/http';
 import { jsonBody } from '../graph/http';
-import type { Knobs } from '../graph/knobs';
 import type { DirectoryView, EmulatedUser } from '../graph/routing';
 import { channelUsers } from '../teams/users';
+import { SIGN_IN_PATH, signInPage } from './signInPage';
 import type { TokenIssuer } from './tokenIssuer';
+import type { StoredToken, UserTokenStore } from './userTokenStore';
 
-const TOKEN_LIFETIME_MS = 3_600_000;
+/** The audience of the bot's own token (ToChannelFromBotOAuthScope), which every call must carry. */
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+/** The Token API's ErrorResponse (botbuilder-js libraries/swagger/TokenAPI.json). */
+function error(status: number, code: string, message: string): HttpOut {
+  return { status, body: { error: { code, message } } };
+}
+
+function tokenResponse(stored: StoredToken, channelId: string): HttpOut {
+  return {
+    status: 200,
+    body: {
+      channelId,
+      connectionName: stored.connectionName,
+      token: stored.token,
+      expiration: new Date(stored.expiresAt).toISOString(),
+    },
+  };
+}
 
 /**
- * A stand-in for the Bot Framework token service (OAuthUrl): botbuilder's UserTokenClient calls it for
- * users' SSO tokens. Teams user ids (29:…) map to directory users; tokens are the authority's user
- * assertions for the bot's app. Users count as signed in until `knobs.signOut` (or SignOut) says otherwise.
+ * A stand-in for the Bot Framework token service (OAuthUrl), which botbuilder's UserTokenClient calls.
+ * Operations and answers follow the Token API (botbuilder-js libraries/swagger/TokenAPI.json and
+ * botframework-connector's tokenApi): GetToken answers 200 with the stored token or 404 when there is
+ * none; exchange answers 200, or 400 with an ErrorResponse when the token cannot be exchanged (the
+ * "(ServiceError) Consent Required" of botbuilder-dotnet#5140); every call carries the bot's own token
+ * (Bearer, audience https://api.botframework.com, issued to the bot's app id) or gets 401. Teams user ids
+ * (29:…, or 29:<objectId>) map to directory users; tokens are user assertions for the bot's app.
  */
 export function tokenServiceHandler(deps: {
   issuer: TokenIssuer;
   directory: DirectoryView;
-  knobs: Knobs;
+  store: UserTokenStore;
   fixture: {
     tenant: { id: string };
     users: { id: string; alias: string; displayName: string; userPrincipalName: string }[];
   };
 }): HttpHandler {
-  const { issuer, directory, knobs } = deps;
+  const { issuer, directory, store } = deps;
   const byTeamsId = new Map(channelUsers(deps.fixture).map((u) => [u.id, u.aadObjectId]));
 
-  /** Teams' 29:… id (or `29:<objectId>`, or a bare object id) → the directory user. */
-  function userOf(teamsUserId: string | null): EmulatedUser | undefined {
+  function userOf(teamsUserId: string | null | undefined): EmulatedUser | undefined {
     if (!teamsUserId) return undefined;
     const objectId = byTeamsId.get(teamsUserId) ?? teamsUserId.replace(/^29:/, '');
     return directory.userById(objectId);
   }
+  const signIn = signInPage({ store, userOf });
 
-  function tokenResponse(user: EmulatedUser, q: URLSearchParams): HttpOut {
-    return {
-      status: 200,
-      body: {
-        channelId: q.get('channelId') ?? 'msteams',
-        connectionName: q.get('connectionName') ?? '',
-        token: issuer.userAssertion(user.id, { mfa: knobs.hasMfa(user.id) }),
-        expiration: new Date(Date.now() + TOKEN_LIFETIME_MS).toISOString(),
-      },
-    };
+  /** Why the caller is not the bot, or undefined when its token is the bot's. */
+  function refusal(req: HttpIn): string | undefined {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) return 'No bearer token.';
+    try {
+      const claims = issuer.verify(token, [BOT_FRAMEWORK_AUDIENCE]);
+      const appId = claims.azp ?? claims.appid ?? '';
+      return appId.toLowerCase() === issuer.botAppId.toLowerCase() ? undefined : `Token of app '${appId}'.`;
+    } catch (e) {
+      return e instanceof Error ? e.message : 'Invalid token.';
+    }
   }
 
   function signInResource(req: HttpIn): HttpOut {
@@ -49,7 +73,7 @@ export function tokenServiceHandler(deps: {
     return {
       status: 200,
       body: {
-        signInLink: `${req.origin}/api/botsignin/signin?state=${encodeURIComponent(state)}`,
+        signInLink: `${req.origin}${SIGN_IN_PATH}?state=${encodeURIComponent(state)}`,
         tokenExchangeResource: {
           id: randomUUID(),
           uri: `api://${issuer.botAppId}`,
@@ -59,79 +83,74 @@ export function tokenServiceHandler(deps: {
     };
   }
 
-  /** The sign-in page the card links to: signing in here marks the user as signed in. */
-  function signInPage(req: HttpIn): HttpOut {
-    let userId: string | undefined;
+  function getToken(user: EmulatedUser | undefined, q: URLSearchParams): HttpOut {
+    const connection = q.get('connectionName') ?? '';
+    const channelId = q.get('channelId') ?? 'msteams';
+    if (!user || !connection) return { status: 404, text: '' };
+    const code = q.get('code');
+    const stored = code ? store.redeem(user.id, connection, code) : store.current(user.id, connection);
+    return stored ? tokenResponse(stored, channelId) : { status: 404, text: '' };
+  }
+
+  function exchange(user: EmulatedUser | undefined, q: URLSearchParams, req: HttpIn): HttpOut {
+    const connection = q.get('connectionName') ?? '';
+    let token: string | undefined;
     try {
-      const state = JSON.parse(Buffer.from(req.url.searchParams.get('state') ?? '', 'base64').toString()) as {
-        conversation?: { user?: { id?: string } };
-      };
-      userId = userOf(state.conversation?.user?.id ?? null)?.id;
+      token = (jsonBody(req) as { token?: unknown } | undefined)?.token as string | undefined;
     } catch {
-      userId = undefined;
+      return error(400, 'BadArgument', 'The body is not valid JSON.');
     }
-    if (!userId) return { status: 400, text: 'Unknown sign-in state.' };
-    knobs.signIn(userId);
+    if (!user || !connection || typeof token !== 'string' || !token)
+      return error(400, 'BadArgument', 'userId, connectionName and a token are required.');
+    try {
+      const claims = issuer.verify(token, [issuer.botAppId, `api://${issuer.botAppId}`]);
+      if (claims.oid !== user.id) throw new Error('The token is not the user’s.');
+      const stored = store.signIn(user.id, connection, { amr: claims.amr, acrs: claims.acrs });
+      return tokenResponse(stored, q.get('channelId') ?? 'msteams');
+    } catch (e) {
+      return error(
+        400,
+        'ServiceError',
+        `Token exchange failed: ${e instanceof Error ? e.message : 'invalid'}`,
+      );
+    }
+  }
+
+  function status(user: EmulatedUser | undefined, q: URLSearchParams): HttpOut {
+    const include = (q.get('include') ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+    const names = store.connections().filter((c) => !include.length || include.includes(c.toLowerCase()));
     return {
       status: 200,
-      headers: { 'Content-Type': 'text/plain' },
-      text: 'Signed in. You can close this window.',
+      body: names.map((connectionName) => ({
+        channelId: q.get('channelId') ?? 'msteams',
+        connectionName,
+        hasToken: !!user && !!store.current(user.id, connectionName),
+        serviceProviderDisplayName: 'Azure Active Directory v2',
+      })),
     };
   }
 
   return (req) => {
     const path = req.url.pathname.toLowerCase();
-    const q = req.url.searchParams;
     if (!path.startsWith('/api/usertoken/') && !path.startsWith('/api/botsignin/')) return undefined;
-    if (path === '/api/botsignin/getsigninresource' && req.method === 'GET') return signInResource(req);
-    if (path === '/api/botsignin/signin' && req.method === 'GET') return signInPage(req);
+    // The sign-in page is the user's browser, not the bot: it carries no bot token.
+    if (path === SIGN_IN_PATH) return signIn(req);
+    const why = refusal(req);
+    if (why) return error(401, 'Unauthorized', `Authorization has been denied for this request. ${why}`);
+    const q = req.url.searchParams;
     const user = userOf(q.get('userId'));
-    if (path === '/api/usertoken/gettoken' && req.method === 'GET') {
-      if (!user) return { status: 404, text: '' };
-      // A magic code means the user just finished the sign-in card's flow.
-      if (q.get('code')) knobs.signIn(user.id);
-      return knobs.isSignedOut(user.id) ? { status: 404, text: '' } : tokenResponse(user, q);
-    }
-    if (path === '/api/usertoken/exchange' && req.method === 'POST') {
-      const token = (jsonBody(req) as { token?: string } | undefined)?.token;
-      try {
-        const claims = issuer.verify(token ?? '', [issuer.botAppId, `api://${issuer.botAppId}`]);
-        if (!user || claims.oid !== user.id) throw new Error('token user differs');
-      } catch {
-        return {
-          status: 400,
-          body: { error: { code: 'TokenExchangeFailed', message: 'The token could not be exchanged.' } },
-        };
-      }
-      knobs.signIn(user.id);
-      return tokenResponse(user, q);
-    }
-    if (path === '/api/usertoken/signout' && req.method === 'DELETE') {
-      if (user) knobs.signOut(user.id);
+    const op = `${req.method} ${path}`;
+    if (op === 'GET /api/botsignin/getsigninresource') return signInResource(req);
+    if (op === 'GET /api/usertoken/gettoken') return getToken(user, q);
+    if (op === 'POST /api/usertoken/exchange') return exchange(user, q, req);
+    if (op === 'GET /api/usertoken/gettokenstatus') return status(user, q);
+    if (op === 'DELETE /api/usertoken/signout') {
+      if (user) store.signOut(user.id, q.get('connectionName') ?? undefined);
       return { status: 200, body: {} };
     }
-    if (path === '/api/usertoken/gettokenstatus' && req.method === 'GET') {
-      const has = !!user && !knobs.isSignedOut(user.id);
-      return {
-        status: 200,
-        body: [
-          {
-            channelId: q.get('channelId') ?? 'msteams',
-            connectionName: 'sso',
-            hasToken: has,
-            serviceProviderDisplayName: 'Azure Active Directory v2',
-          },
-        ],
-      };
-    }
-    return {
-      status: 404,
-      body: {
-        error: {
-          code: 'NotFound',
-          message: `No such token service operation: ${req.method} ${req.url.pathname}`,
-        },
-      },
-    };
+    return error(404, 'NotFound', `No such token service operation: ${req.method} ${req.url.pathname}`);
   };
 }

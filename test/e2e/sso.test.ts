@@ -44,7 +44,7 @@ describe('e2e: acting as the user with Teams SSO (emulated token service)', () =
   });
 
   it('asks a signed-out user to sign in with an OAuth card, and acts after Teams exchanges the token', async () => {
-    t.emulator.knobs.signOut(adele);
+    t.emulator.tokens.signOut(adele);
     const mark = t.channel.recorder.mark();
     await t.channel.send('AdeleV', 'my access');
     const reply = await t.channel.waitFor((r) => r.alias === 'AdeleV', 5000, mark);
@@ -68,7 +68,7 @@ describe('e2e: acting as the user with Teams SSO (emulated token service)', () =
   });
 
   it("answers 412 to a token exchange the token service refuses (someone else's token)", async () => {
-    t.emulator.knobs.signOut(adele);
+    t.emulator.tokens.signOut(adele);
     const answer = await t.channel.tokenExchange(
       'AdeleV',
       'graph-sso',
@@ -79,7 +79,7 @@ describe('e2e: acting as the user with Teams SSO (emulated token service)', () =
 
   it('gives background work the user token through UserTokenSource, and nothing once signed out', async () => {
     assert.equal(claimsOf((await t.app.userTokens.assertionFor(adele))!).oid, adele);
-    t.emulator.knobs.signOut(adele);
+    t.emulator.tokens.signOut(adele);
     assert.equal(await t.app.userTokens.assertionFor(adele), undefined);
     // Never installed: no conversation, so no channel user id to ask the token service about.
     assert.equal(await t.app.userTokens.assertionFor(t.channel.user('PattiF').aadObjectId), undefined);

@@ -8,6 +8,7 @@ import { ManualClock, type Clock } from '../../services/clock';
 import { loadConfig, type Config } from '../../services/config';
 import { createLogger } from '../../services/logger';
 import type { Store } from '../../services/ports/store';
+import { signInEveryone } from './signIn';
 
 /** A running bot wired as in demo mode (emulator, in-memory store), with the Teams channel stand-in. */
 export interface TestApp {
@@ -38,9 +39,14 @@ export interface TestAppOptions {
   emulator?: EmulatorOptions;
   /** Refuse to start unless the flows handle every verb, as the real app does. */
   allFlowsWired?: boolean;
+  /** Sign every demo user in through Teams SSO once the bot runs (default); false: all start signed out. */
+  signIn?: boolean;
 }
 
-/** Starts the real app on a free loopback port with demo wiring and a Teams channel stand-in. */
+/**
+ * Starts the real app on a free loopback port with demo wiring and a Teams channel stand-in. The token
+ * service starts empty, as a real one does; then every demo user signs in through Teams SSO (see signIn).
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const lines: string[] = [];
   const destination = new Writable({
@@ -52,7 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const base = loadConfig({ LOG_LEVEL: 'debug', DEMO_EMULATOR_PORT: '0', ...options.env });
   const logger = createLogger({ level: base.logLevel, pretty: false, destination });
   const clock = options.clock ?? new ManualClock(new Date());
-  const wiring = await demoWiring(base, logger, { clock, ...options.emulator });
+  const wiring = await demoWiring(base, logger, { clock, ...options.emulator }, { signInDemoUsers: false });
   const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
   const store = options.store ?? wiring.store;
   const app = createApp({
@@ -66,14 +72,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tests wire the flows they exercise; a click on any other verb gets an error card.
     missingVerbs: options.allFlowsWired ? undefined : unwiredVerb(),
     onStopped: () => wiring.stop(),
+    botAuth: wiring.botAuth,
   });
   const { url } = await app.start();
   const channel = await TeamsChannel.start({ botAppId: config.bot.appId });
   channel.connect(`${url}/api/messages`);
+  const emulator = wiring.emulator!;
+  if (options.signIn !== false)
+    await signInEveryone({ channel, emulator, connectionName: config.bot.ssoConnectionName });
   return {
     app,
     channel,
-    emulator: wiring.emulator!,
+    emulator,
     config,
     store,
     clock,

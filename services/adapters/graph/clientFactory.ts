@@ -10,7 +10,8 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import type { TokenCredential } from '@azure/identity';
 import type { DelegatedIdentity } from '../../ports/userTokens';
 import { GraphBatcher } from './batch';
-import { createAppCredential, createOboCredential } from './credentials';
+import { CachedTokenCredential } from './cachedCredential';
+import { GraphCredentials } from './credentials';
 import { GraphSession } from './graphSession';
 import { LruCache } from './lru';
 import { DEFAULT_RETRY, type GraphGatewayOptions, type RetrySettings } from './options';
@@ -21,8 +22,10 @@ import { exchangeScope, graphScope, isPublicGraphHost } from './clouds';
 const MAX_DELEGATED_TTL_MS = 60 * 60 * 1000;
 
 /**
- * Builds Graph sessions: one app-only session, and delegated sessions cached per user token (each has
- * its own on-behalf-of credential, whose token cache is keyed by that assertion).
+ * Builds Graph sessions: one app-only session, and delegated sessions cached per user token (bounded,
+ * least recently used first out). A delegated session holds the user's Graph token until shortly before
+ * it expires, so a user token costs one on-behalf-of exchange however many turns use it; all credentials
+ * share the authority's metadata, fetched once.
  */
 export class GraphClientFactory {
   readonly retry: RetrySettings;
@@ -30,9 +33,11 @@ export class GraphClientFactory {
   private exchangeSession?: GraphSession;
   private readonly delegated: LruCache<string, GraphSession>;
   private readonly batcher: GraphBatcher;
+  private readonly credentials: GraphCredentials;
 
   constructor(private readonly options: GraphGatewayOptions) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.credentials = new GraphCredentials(options);
     this.delegated = new LruCache(options.delegatedCacheSize ?? 500);
     this.batcher = new GraphBatcher(
       {
@@ -48,7 +53,7 @@ export class GraphClientFactory {
   /** The app-only session (background work). */
   app(): GraphSession {
     this.appSession ??= this.session(
-      this.appCredential(),
+      this.credentials.app(),
       this.options.baseUrl,
       graphScope(this.options.baseUrl),
       false,
@@ -61,8 +66,7 @@ export class GraphClientFactory {
     const key = who.claims ? `${who.assertion}\n${who.claims}` : who.assertion;
     const cached = this.delegated.get(key, now);
     if (cached) return cached;
-    const obo = createOboCredential(this.options, who.assertion);
-    const credential = who.claims ? withClaims(obo, who.claims) : obo;
+    const credential = new CachedTokenCredential(this.credentials.onBehalfOf(who.assertion), who.claims);
     const session = this.session(credential, this.options.baseUrl, graphScope(this.options.baseUrl), true);
     this.delegated.set(
       key,
@@ -75,18 +79,12 @@ export class GraphClientFactory {
   /** App-only session for Exchange Online's admin REST (its own token audience). */
   exchange(): GraphSession {
     this.exchangeSession ??= this.session(
-      this.appCredential(),
+      this.credentials.app(),
       this.options.exchangeBaseUrl,
       exchangeScope(this.options.exchangeBaseUrl),
       false,
     );
     return this.exchangeSession;
-  }
-
-  private appCredentialCache?: TokenCredential;
-  private appCredential(): TokenCredential {
-    this.appCredentialCache ??= createAppCredential(this.options);
-    return this.appCredentialCache;
   }
 
   private session(
@@ -112,11 +110,6 @@ export class GraphClientFactory {
     });
     return new GraphSession(client, credential, scopes, delegated, this.options.logger, this.batcher);
   }
-}
-
-/** A credential that always asks for the claims challenge (the Graph client's provider cannot pass it). */
-function withClaims(credential: TokenCredential, claims: string): TokenCredential {
-  return { getToken: (scopes, options) => credential.getToken(scopes, { ...options, claims }) };
 }
 
 /** `exp` of a JWT in ms, read without verifying (only to age the cache entry out). */

@@ -14,6 +14,7 @@ import { TeamsChannel, type TeamsChannelOptions } from '../../../emulator/teams/
 import { loadConfig, type Config } from '../../../services/config';
 import type { TenantFixture } from '../../../emulator/graph/routing';
 import type { ChannelFixture } from '../../../emulator/teams/users';
+import { signInEveryone } from '../../support/signIn';
 
 /** An invoke answer's card (Action.Execute response body). */
 export function invokeCard(answer: { body?: unknown }): Record<string, unknown> {
@@ -65,7 +66,8 @@ export async function startAccessApp(
   let store!: Store;
   const logger = pino({ level: 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
-  const wiring = await demoWiring(base, logger, { clock, ...(opts.fixture && { fixture: opts.fixture }) });
+  const emulatorOptions = { clock, ...(opts.fixture && { fixture: opts.fixture }) };
+  const wiring = await demoWiring(base, logger, emulatorOptions, { signInDemoUsers: false });
   const emulator = wiring.emulator!;
   const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
   const url = emulator.url;
@@ -106,11 +108,21 @@ export async function startAccessApp(
       owner: `replica-${++replica}`,
       onCreated: (w) => (wf = w),
     });
-    const app = createApp({ config, logger, store, clock, flows: [flow], missingVerbs: unwiredVerb() });
+    const { botAuth } = wiring;
+    const app = createApp({
+      config,
+      logger,
+      store,
+      clock,
+      flows: [flow],
+      missingVerbs: unwiredVerb(),
+      botAuth,
+    });
     channel.connect(`${(await app.start()).url}/api/messages`);
     return app;
   };
   let app: App = await boot();
+  await signInEveryone({ channel, emulator, connectionName: config.bot.ssoConnectionName });
   return {
     t: { channel, emulator, app: () => app },
     clock,

@@ -14,14 +14,61 @@ import {
 describe('emulator: identity (real @azure/identity credentials)', () => {
   const { emu } = useEmulator();
 
-  it('issues an app-only Graph token with the app roles through ClientSecretCredential', async () => {
+  // Microsoft identity platform, "Access token claims reference": Graph takes v1.0 tokens (issuer
+  // https://sts.windows.net/{tid}/, appid); an app-only token says idtyp "app" and its oid is the
+  // service principal's object id; roles carry the application permissions.
+  it('issues an app-only Graph token in v1.0 format through ClientSecretCredential', async () => {
     const token = await appCredential(emu()).getToken(GRAPH_SCOPE);
     const claims = jwt.decode(token!.token) as Record<string, unknown>;
     assert.equal(claims.aud, 'https://graph.microsoft.com');
+    assert.equal(claims.iss, `https://sts.windows.net/${emu().tenantId}/`);
+    assert.equal(claims.ver, '1.0');
     assert.equal(claims.tid, emu().tenantId);
+    assert.equal(claims.appid, emu().clientId);
     assert.equal(claims.idtyp, 'app');
+    assert.equal(claims.oid, emu().tokens.issuer.apps.get(emu().clientId)!.servicePrincipalId);
+    assert.notEqual(claims.oid, emu().clientId, 'oid is the service principal, not the client id');
+    assert.equal(claims.sub, claims.oid);
     assert.ok((claims.roles as string[]).includes('User.Read.All'));
     assert.equal(claims.scp, undefined);
+  });
+
+  it('names Graph in aud as the client asked for it: app ID URI or application id', async () => {
+    const res = await fetch(`${emu().url}/${emu().tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: emu().clientId,
+        client_secret: emu().clientSecret,
+        scope: '00000003-0000-0000-c000-000000000000/.default',
+      }),
+    });
+    assert.equal(res.status, 200);
+    const token = ((await res.json()) as { access_token: string }).access_token;
+    const claims = jwt.decode(token) as Record<string, unknown>;
+    assert.equal(claims.aud, '00000003-0000-0000-c000-000000000000');
+    assert.equal(claims.ver, '1.0');
+    assert.equal((await rawCall(emu(), 'GET', '/v1.0/users?$top=1', { token })).status, 200);
+  });
+
+  it('answers 401 InvalidAuthenticationToken to a Graph token that is not v1.0, as Graph takes none', async () => {
+    const { issuer } = emu().tokens;
+    const v2 = jwt.sign(
+      {
+        aud: 'https://graph.microsoft.com',
+        iss: issuer.issuer,
+        tid: emu().tenantId,
+        ver: '2.0',
+        azp: emu().clientId,
+        idtyp: 'app',
+        roles: ['User.Read.All'],
+      },
+      issuer.key.privateKeyPem,
+      { algorithm: 'RS256', keyid: issuer.key.kid, expiresIn: 600 },
+    );
+    const answer = await rawCall(emu(), 'GET', '/v1.0/users?$top=1', { token: v2 });
+    assert.equal(answer.status, 401);
+    assert.equal(answer.body.error.code, 'InvalidAuthenticationToken');
   });
 
   it('issues an Exchange token with Exchange.ManageAsApp', async () => {
@@ -52,14 +99,23 @@ describe('emulator: identity (real @azure/identity credentials)', () => {
     );
   });
 
-  it('exchanges a user token on-behalf-of for a delegated token carrying oid, scp and amr', async () => {
+  // Access token claims reference: a delegated v1.0 token carries the user (oid, upn), idtyp "user",
+  // the delegated permissions in scp, how the user signed in (amr), and acrs only when contexts were met.
+  it('exchanges a user token on-behalf-of for a delegated v1.0 token carrying oid, upn, scp and amr', async () => {
     const token = await oboCredential(emu(), 'AlexW').getToken(GRAPH_SCOPE);
     const claims = jwt.decode(token!.token) as Record<string, unknown>;
+    assert.equal(claims.iss, `https://sts.windows.net/${emu().tenantId}/`);
+    assert.equal(claims.ver, '1.0');
+    assert.equal(claims.aud, 'https://graph.microsoft.com');
+    assert.equal(claims.idtyp, 'user');
+    assert.equal(claims.appid, emu().clientId);
     assert.equal(claims.oid, emu().directory.userByAlias('AlexW')!.id);
+    assert.equal(claims.upn, 'AlexW@contoso.com');
     assert.equal(claims.tid, emu().tenantId);
     assert.match(String(claims.scp), /EntitlementManagement\.ReadWrite\.All/);
+    assert.equal(claims.roles, undefined);
     assert.deepEqual(claims.amr, ['pwd']);
-    assert.deepEqual(claims.acrs, []);
+    assert.equal(claims.acrs, undefined);
   });
 
   it('grants an authentication-context claims request only after MFA', async () => {
