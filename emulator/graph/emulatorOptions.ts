@@ -5,6 +5,7 @@ import type { RegisteredApp } from '../identity/apps';
 import type { BotFrameworkChannelIdentity } from '../identity/botFrameworkChannel';
 import type { TokenIssuer, UserAssertionOptions } from '../identity/tokenIssuer';
 import type { TenantDirectory } from '../tenant/directory';
+import type { DirectoryRoles } from '../tenant/directoryRoles';
 import type { DevTls } from '../tls/devCa';
 import type { Knobs } from './knobs';
 import type { DirectoryAuditLog } from './modules/audit/directoryAudits';
@@ -42,6 +43,8 @@ export interface Emulator {
   knobs: Knobs;
   requestLog: RequestLog;
   directory: TenantDirectory;
+  /** Directory role assignments (Isaiah Langer is Identity Governance Administrator); tests add more. */
+  roles: DirectoryRoles;
   auditLog: DirectoryAuditLog;
   /** The Teams app catalog and users' installed apps; `onInstalled` hears of installs (to play Teams). */
   teamsApps: TeamsAppCatalog;

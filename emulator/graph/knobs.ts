@@ -33,6 +33,11 @@ export class Knobs {
   private readonly mfaUsers = new Set<string>();
   /** Every user's session has completed MFA (demo mode). */
   mfaForAll = false;
+  /**
+   * How long, on the emulator's clock, Graph takes to process an accepted request (entitlement
+   * assignment requests, PIM activations): answered at once, approved, delivered or provisioned later.
+   */
+  processingDelayMs = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -92,9 +97,10 @@ export class Knobs {
     return this.mfaForAll || this.mfaUsers.has(userId);
   }
 
-  /** Back to defaults: no throttling, faults, latency or signed-out users. */
+  /** Back to defaults: no throttling, faults, latency, processing delay or signed-out users. */
   reset(): void {
     this.latencyMs = 0;
+    this.processingDelayMs = 0;
     this.throttle(undefined);
     this.faults.length = 0;
     this.signedOut.clear();
