@@ -1,4 +1,4 @@
-import type { GraphRequest, GraphResult } from '../../routing';
+import type { GraphRequest } from '../../routing';
 
 /** The properties `User.ReadBasic.All` reads of other users (permissions reference; `photo` not emulated). */
 export const BASIC_PROFILE = ['id', 'displayName', 'givenName', 'mail', 'surname', 'userPrincipalName'];
@@ -18,15 +18,10 @@ export function basicOnly(req: GraphRequest, userId?: string): boolean {
 
 type Row = Record<string, unknown>;
 
-/** Drops what the basic profile does not include from users the caller may only see basically. */
-export function trimToBasic(req: GraphRequest, result: GraphResult): GraphResult {
-  const trim = (row: Row): Row => {
-    if (!basicOnly(req, String(row.id))) return row;
-    return Object.fromEntries(
-      Object.entries(row).filter(([k]) => k.startsWith('@odata.') || BASIC_PROFILE.includes(k)),
-    );
-  };
-  const body = result.body as Row & { value?: Row[] };
-  if (Array.isArray(body.value)) return { ...result, body: { ...body, value: body.value.map(trim) } };
-  return { ...result, body: trim(body) };
+/** A user row as this caller may read it: the basic profile only, unless it is their own or they read all. */
+export function asSeenBy(req: GraphRequest, row: Row): Row {
+  if (!basicOnly(req, String(row.id))) return row;
+  return Object.fromEntries(
+    Object.entries(row).filter(([k]) => k.startsWith('@odata.') || BASIC_PROFILE.includes(k)),
+  );
 }

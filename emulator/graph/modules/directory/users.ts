@@ -2,7 +2,7 @@ import type { TenantDirectory } from '../../../tenant/directory';
 import { accessDenied } from '../../auth';
 import { odataCollection, odataEntity, readExpand, readSelect } from '../../odata';
 import { GraphHttpError, type EmulatedUser, type GraphRequest, type RouteDef } from '../../routing';
-import { basicOnly, trimToBasic } from './basicProfile';
+import { asSeenBy, basicOnly } from './basicProfile';
 import { READ_ME, READ_USERS, SIGN_IN_ACTIVITY } from './permissions';
 import { USER_DEFAULT_SELECT, groupAsDirectoryObject, userAsDirectoryObject, userResource } from './shapes';
 
@@ -59,9 +59,12 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
     };
   };
   const one = (req: GraphRequest, u: EmulatedUser) =>
-    trimToBasic(
+    odataEntity(
       req,
-      odataEntity(req, userResource(u, wantsSignIn(req)), 'users', USER_DEFAULT_SELECT, expandOf(req, u.id)),
+      asSeenBy(req, userResource(u, wantsSignIn(req))),
+      'users',
+      USER_DEFAULT_SELECT,
+      expandOf(req, u.id),
     );
   /** Relations of another user (manager, reports, groups) are beyond the basic profile. */
   const related = (req: GraphRequest, u: EmulatedUser) => {
@@ -74,16 +77,17 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
     return { status: 200, body: userAsDirectoryObject(m) };
   };
   const list = (req: GraphRequest, rows: Record<string, unknown>[], context: string) =>
-    trimToBasic(
+    odataCollection(
       req,
-      odataCollection(req, rows, {
+      rows.map((row) => asSeenBy(req, row)),
+      {
         context,
         directoryObjects: true,
         defaultPageSize: 100,
         maxPageSize: 999,
         defaultSelect: USER_DEFAULT_SELECT,
         expand: expandOf(req),
-      }),
+      },
     );
   return [
     {
