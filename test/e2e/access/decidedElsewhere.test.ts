@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cardOf, cardText } from '../../../emulator/teams/cards';
+import { cardOf } from '../../../emulator/teams/cards';
 import type { Recorded } from '../../../emulator/teams/channel';
 import { actionData, invokeCard, startAccessApp, statusMatching, textOf } from './accessApp';
 
