@@ -6,6 +6,7 @@ import type { BotFrameworkChannelIdentity } from '../identity/botFrameworkChanne
 import type { TokenIssuer, UserAssertionOptions } from '../identity/tokenIssuer';
 import type { UserTokenStore } from '../identity/userTokenStore';
 import type { TenantDirectory } from '../tenant/directory';
+import type { DirectoryRoles } from '../tenant/directoryRoles';
 import type { DevTls } from '../tls/devCa';
 import type { Knobs } from './knobs';
 import type { DirectoryAuditLog } from './modules/audit/directoryAudits';
@@ -41,6 +42,8 @@ export interface Emulator {
   knobs: Knobs;
   requestLog: RequestLog;
   directory: TenantDirectory;
+  /** Directory role assignments (Isaiah Langer is Identity Governance Administrator); tests add more. */
+  roles: DirectoryRoles;
   auditLog: DirectoryAuditLog;
   /** The Teams app catalog and users' installed apps; `onInstalled` hears of installs (to play Teams). */
   teamsApps: TeamsAppCatalog;

@@ -29,6 +29,11 @@ export class Knobs {
   private throttleSettings?: ThrottleSettings;
   private readonly buckets = new Map<string, Bucket>();
   private readonly faults: { remaining: number; spec: FaultSpec }[] = [];
+  /**
+   * How long, on the emulator's clock, Graph takes to process an accepted request (entitlement
+   * assignment requests, PIM activations): answered at once, approved, delivered or provisioned later.
+   */
+  processingDelayMs = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -69,9 +74,10 @@ export class Knobs {
     return fault.spec;
   }
 
-  /** Back to defaults: no throttling, faults or latency. */
+  /** Back to defaults: no throttling, faults, latency or processing delay. */
   reset(): void {
     this.latencyMs = 0;
+    this.processingDelayMs = 0;
     this.throttle(undefined);
     this.faults.length = 0;
   }

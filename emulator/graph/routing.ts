@@ -121,10 +121,26 @@ export interface EmulatedGroup {
   isTeam: boolean;
 }
 
+/** Which directory roles users hold now (permanent assignments and PIM activations). */
+export interface DirectoryRoleView {
+  /** Role definition (template) ids the principal holds now. */
+  activeRoleIds(principalId: string): string[];
+  holdsAny(principalId: string, roleDefinitionIds: readonly string[]): boolean;
+  /** Adds a source of active roles (PIM adds its activations). */
+  addSource(source: (principalId: string, now: Date) => string[]): void;
+}
+
 /** What every module is given when the emulator starts. */
 export interface ModuleContext {
   clock: Clock;
   directory: DirectoryView;
+  /** Directory role assignments: delegated calls to admin APIs need the user's role, not only a scope. */
+  roles: DirectoryRoleView;
+  /**
+   * How long Graph takes to process what it accepted (ms, on the clock): requests are answered first
+   * (`submitted`, `Granted`) and approved, delivered or provisioned this long after. 0 when unset.
+   */
+  processingDelayMs?: () => number;
   /** The demo tenant fixture (or a generated one), as parsed JSON. */
   fixture: TenantFixture;
   newId(): string;

@@ -14,6 +14,7 @@ import { EXCHANGE_AUDIENCE, TokenIssuer } from '../identity/tokenIssuer';
 import { tokenServiceHandler } from '../identity/tokenService';
 import { UserTokenStore } from '../identity/userTokenStore';
 import { createDirectory } from '../tenant/directory';
+import { seedDirectoryRoles } from '../tenant/directoryRoles';
 import { coreFixture } from '../tenant/fixture';
 import { loadDevTls } from '../tls/devCa';
 import { loadDemoFixture, type Emulator, type EmulatorOptions } from './emulatorOptions';
@@ -84,7 +85,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   });
   const teamsApps = new TeamsAppCatalog(fixture, clientId);
   const routes = new RouteTable();
-  const ctx = { clock, directory, fixture, newId: randomUUID, auditLog };
+  const roles = seedDirectoryRoles(clock, (alias) => directory.userByAlias(alias));
+  const ctx = {
+    clock,
+    directory,
+    roles,
+    fixture,
+    newId: randomUUID,
+    auditLog,
+    processingDelayMs: () => knobs.processingDelayMs,
+  };
   const core = coreModules({ directory, auditLog, teamsApps });
   for (const m of [...core, ...(opts.modules ?? governanceModules())]) routes.add(m.routes(ctx));
   const botFramework = new BotFrameworkChannelIdentity(url);
@@ -122,6 +132,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     knobs,
     requestLog,
     directory,
+    roles,
     auditLog,
     teamsApps,
     tokens: {

@@ -1,4 +1,4 @@
-import type { EntitlementGateway } from '../ports/entitlement';
+import type { AccessPackageSummary, EntitlementGateway } from '../ports/entitlement';
 import type { DelegatedIdentity } from '../ports/userTokens';
 
 /** One package in the catalog list. */
@@ -7,8 +7,6 @@ export interface CatalogEntry {
   displayName: string;
   description?: string;
   catalog: string;
-  /** How many policies the user may request it under (the request card lets them choose). */
-  policyCount: number;
 }
 
 /** A page of the packages the user may request, grouped by catalog. */
@@ -23,9 +21,10 @@ export interface CatalogPage {
 const OTHER = 'Other';
 
 /**
- * What the user may request: packages some policy lets them request (Graph's
- * getApplicablePolicyRequirements, asked as the user), filtered by a search word on name and
- * description, sorted by catalog then name, and paged.
+ * What the user may request: Graph's `accessPackages/filterByCurrentUser(on='allowedRequestor')`, asked
+ * as the user (an ordinary user may not list every package), filtered by a search word on name and
+ * description, sorted by catalog then name, and paged. Hidden packages are for those who know them:
+ * shown only to a search for their exact name (a link to one opens its request card as well).
  */
 export class AccessCatalogService {
   constructor(private readonly deps: { entitlement: EntitlementGateway; pageSize?: number }) {}
@@ -34,29 +33,20 @@ export class AccessCatalogService {
   async browse(who: DelegatedIdentity, opts: { search?: string; page?: number } = {}): Promise<CatalogPage> {
     const search = opts.search?.trim() || undefined;
     const needle = search?.toLowerCase();
-    const all = await this.deps.entitlement.listAccessPackages(who);
-    const candidates = all.filter(
-      (p) =>
-        !p.isHidden &&
-        (!needle ||
+    const visible = (p: AccessPackageSummary) =>
+      p.isHidden
+        ? needle === p.displayName.trim().toLowerCase()
+        : !needle ||
           p.displayName.toLowerCase().includes(needle) ||
-          (p.description ?? '').toLowerCase().includes(needle)),
-    );
-    const policies = candidates.length
-      ? await this.deps.entitlement.applicablePolicies(
-          who,
-          candidates.map((p) => p.id),
-        )
-      : new Map();
-    const entries: CatalogEntry[] = candidates
+          (p.description ?? '').toLowerCase().includes(needle);
+    const entries: CatalogEntry[] = (await this.deps.entitlement.requestablePackages(who))
+      .filter(visible)
       .map((p) => ({
         id: p.id,
         displayName: p.displayName,
         description: p.description,
         catalog: p.catalog?.displayName ?? OTHER,
-        policyCount: policies.get(p.id)?.length ?? 0,
       }))
-      .filter((e) => e.policyCount > 0)
       .sort((a, b) => a.catalog.localeCompare(b.catalog) || a.displayName.localeCompare(b.displayName));
     const size = this.deps.pageSize ?? 8;
     const pageCount = Math.max(1, Math.ceil(entries.length / size));

@@ -20,6 +20,8 @@ export interface RequestStatusView {
   /** Graph could not be reached (or throttled us): the bot retries by itself at `nextAttemptAt`. */
   retrying?: { message: string; nextAttemptAt: string };
   canCancel: boolean;
+  /** Graph has the request and is processing it (it answered `submitted`; approval starts after). */
+  processing?: boolean;
   /** When the access ends, if known (policy duration or the chosen end date). */
   accessLasts?: { type: string; duration?: string; endDateTime?: string };
 }
@@ -60,6 +62,7 @@ export function requestStatusView(item: WorkflowItem<AccessRequestData>): Reques
     failure: d.failure,
     retrying,
     canCancel: requestMachine.can(state, 'cancel'),
+    processing: state === 'submitted' && d.graph?.state === 'submitted',
     accessLasts: d.schedule?.expiration ?? d.policy.expiration,
   };
 }

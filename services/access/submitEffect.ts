@@ -1,6 +1,4 @@
-import { subjectsWithApprovers } from '../approvals/approvalCards';
-import { startStage } from '../approvals/stageStart';
-import { requestMachine, type RequestEvent, type RequestState } from '../approvals/states';
+import { requestMachine, type RequestState } from '../approvals/states';
 import type { AssignmentRequestInfo, EntitlementGateway, NewAssignmentRequest } from '../ports/entitlement';
 import { PolicyViolationError } from '../ports/graphErrors';
 import type { DelegatedIdentity } from '../ports/userTokens';
@@ -9,6 +7,7 @@ import { auditEffect } from '../workflow/coreEffects';
 import type { EffectHandler } from '../workflow/effects';
 import { effect, type ItemPatch } from '../workflow/mutate';
 import type { DelegatedIdentities } from './identities';
+import { fromSubmitted, graphOf } from './followGraph';
 import { AccessEffect, type AccessRequestData } from './model';
 import { statusEffects } from './statusEffects';
 
@@ -84,42 +83,24 @@ async function existing(entitlement: EntitlementGateway, who: DelegatedIdentity,
   );
 }
 
-/** Records Graph's answer and moves the request on: approval stage 1 starts, or delivery is awaited. */
+/**
+ * Records Graph's answer. Graph answers `submitted` (`Accepted`) and works afterwards: the request
+ * shows as submitted and is followed in Graph (sync) until Graph starts its approval or delivery.
+ */
 export function afterSubmit(
   fresh: Item,
   info: AssignmentRequestInfo,
   now: Date,
 ): ItemPatch<AccessRequestData> {
-  const graph = { requestId: info.id, state: info.state, status: info.status };
-  const data = { ...fresh.data, graph };
+  const data = { ...fresh.data, graph: graphOf(info) };
   if (fresh.state !== 'submitted') return { data };
-  const immediate: Partial<Record<string, RequestEvent>> = {
-    denied: 'denied',
-    delivered: 'delivered',
-    canceled: 'cancel',
-    deliveryFailed: 'failed',
-  };
-  const needsApproval =
-    info.state === 'pendingApproval' || (info.state === 'submitted' && fresh.data.policy.approvalRequired);
-  const event = immediate[info.state] ?? (needsApproval ? 'accepted' : 'approved');
-  const state = requestMachine.apply('submitted', event);
-  const effects = [
-    ...statusEffects(fresh.data.requesterId, `submitted`, now),
+  const submitted = [
+    ...statusEffects(fresh.data.requesterId, 'submitted', now),
     audit(fresh, 'access.submitted', `Graph request ${info.id}: ${info.state}`, now),
   ];
-  if (event === 'accepted' && data.approval.stages.length > 0) {
-    const started = startStage(fresh.id, data.approval, 0, now);
-    const next = { ...data, approval: started.approval };
-    return {
-      state,
-      data: next,
-      subjects: subjectsWithApprovers(fresh.subjects, next),
-      effects: [...effects, ...started.effects],
-    };
-  }
-  if (state === 'delivering' || state === 'pendingApproval')
-    effects.push(effect('sync:submitted', AccessEffect.sync, {}, now));
-  return { state, data, effects };
+  const moved = fromSubmitted({ ...fresh, data }, info, now);
+  if (moved) return { ...moved, effects: [...submitted, ...(moved.effects ?? [])] };
+  return { data, effects: [...submitted, effect('sync:submitted', AccessEffect.sync, {}, now)] };
 }
 
 function audit(item: Item, type: string, what: string, now: Date) {

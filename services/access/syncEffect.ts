@@ -4,6 +4,7 @@ import { auditEffect } from '../workflow/coreEffects';
 import type { EffectHandler } from '../workflow/effects';
 import type { OutboxEntry } from '../ports/workflowStore';
 import { effect } from '../workflow/mutate';
+import { fromSubmitted } from './followGraph';
 import { AccessEffect, type AccessRequestData } from './model';
 import { statusEffects } from './statusEffects';
 
@@ -28,7 +29,8 @@ const EVENTS: Partial<Record<string, RequestEvent>> = {
 
 /**
  * Follows a request in Graph (app-only) until it is delivered, denied or failed, and mirrors it;
- * a request Graph is still working on is looked at again later, without ever giving up.
+ * a request Graph is still working on is looked at again later, without ever giving up. A request
+ * still `submitted` here moves on as Graph processes it (see fromSubmitted): its approval starts then.
  */
 export function syncEffect(deps: { entitlement: EntitlementGateway }): EffectHandler<AccessRequestData> {
   return {
@@ -36,6 +38,12 @@ export function syncEffect(deps: { entitlement: EntitlementGateway }): EffectHan
       const requestId = item.data.graph?.requestId;
       if (!requestId || requestMachine.isFinal(item.state as RequestState)) return;
       const info = await deps.entitlement.requestState(requestId);
+      if (item.state === 'submitted') {
+        return (fresh) =>
+          fresh.state === 'submitted'
+            ? (fromSubmitted(fresh, info, now) ?? { effects: [again(entry, now)] })
+            : undefined;
+      }
       const event = EVENTS[info.state];
       if (!event) return () => ({ effects: [again(entry, now)] });
       return (fresh) => {

@@ -164,8 +164,13 @@ export interface ApprovalStage {
 export type ApprovalDecision = 'Approve' | 'Deny';
 
 export interface EntitlementGateway {
-  /** Access packages with their catalog; as the user when given, else app-only. `search` matches names. */
-  listAccessPackages(who: DelegatedIdentity | undefined, search?: string): Promise<AccessPackageSummary[]>;
+  /**
+   * Packages the caller may request (Graph's `filterByCurrentUser(on='allowedRequestor')`, as the user:
+   * listing every package needs an admin role), with their catalog.
+   */
+  requestablePackages(who: DelegatedIdentity): Promise<AccessPackageSummary[]>;
+  /** App-only: every access package with its catalog; `search` matches names. */
+  listAccessPackages(search?: string): Promise<AccessPackageSummary[]>;
   /** Policies the caller may request each package under (one $batch); [] = the caller may not request it. */
   applicablePolicies(
     who: DelegatedIdentity,
@@ -173,10 +178,11 @@ export interface EntitlementGateway {
   ): Promise<Map<string, PolicyRequirements[]>>;
   /** A package with its policies, resources and questions (app-only). Throws NotFoundError. */
   getAccessPackage(packageId: string): Promise<AccessPackageDetail>;
-  /** Submits a request for the caller; throws PolicyViolationError with Graph's reason when refused. */
+  /**
+   * Submits a request for the caller; throws PolicyViolationError with Graph's reason when refused.
+   * Graph answers `submitted` and approves or delivers afterwards (follow it with requestState).
+   */
   createRequest(who: DelegatedIdentity, request: NewAssignmentRequest): Promise<AssignmentRequestInfo>;
-  /** One request, as the user. */
-  getRequest(who: DelegatedIdentity, requestId: string): Promise<AssignmentRequestInfo>;
   /** Requests whose target is the caller. */
   myRequests(who: DelegatedIdentity): Promise<AssignmentRequestInfo[]>;
   /** Assignments whose target is the caller. */

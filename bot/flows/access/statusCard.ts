@@ -18,6 +18,8 @@ const STATES: Record<RequestStatusView['state'], { text: string; color: string }
 export function statusLine(v: RequestStatusView, t: UserTime): string {
   if (v.retrying) return retryText(formatWhen(v.retrying.nextAttemptAt, t));
   if (v.failure) return failureText(v.failure.code);
+  if (v.processing)
+    return 'Microsoft Entra ID has your request and is processing it; approvers are asked next.';
   if (v.stage) {
     const who = v.stage.approvers.join(' or ') || 'An approver';
     const by = v.stage.decideBy ? `, by ${formatWhen(v.stage.decideBy, t)}` : '';

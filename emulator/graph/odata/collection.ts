@@ -21,6 +21,11 @@ export interface CollectionOptions {
   defaultSelect?: string[];
   /** Navigation properties for `$expand` (read with readExpand), merged after `$select` trims. */
   expand?: (item: Row) => Row;
+  /**
+   * Shapes each item of the page instead of `$select` / `expand` (a module that checks `$select` and
+   * `$expand` against the type itself); filtering and ordering still see the whole item.
+   */
+  shape?: (item: Row) => Row;
 }
 
 const ADVANCED =
@@ -85,7 +90,8 @@ export function odataCollection(req: GraphRequest, items: Row[], opts: Collectio
   if (count) body['@odata.count'] = rows.length;
   if (skip + top < rows.length) body['@odata.nextLink'] = nextLink(req, skip + top);
   const expand = opts.expand ?? (() => ({}));
-  body.value = rows.slice(skip, skip + top).map((row) => ({ ...applySelect(row, select), ...expand(row) }));
+  const shape = opts.shape ?? ((row: Row) => ({ ...applySelect(row, select), ...expand(row) }));
+  body.value = rows.slice(skip, skip + top).map(shape);
   return { status: 200, body };
 }
 

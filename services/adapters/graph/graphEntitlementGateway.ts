@@ -27,17 +27,27 @@ const requestPath = (id: string) => withQuery(`${EM}/assignmentRequests/${seg(id
 export class GraphEntitlementGateway implements EntitlementGateway {
   constructor(private readonly graph: GraphClientFactory) {}
 
-  async listAccessPackages(
-    who: DelegatedIdentity | undefined,
-    search?: string,
-  ): Promise<AccessPackageSummary[]> {
-    const session = who ? this.graph.user(who) : this.graph.app();
+  async requestablePackages(who: DelegatedIdentity): Promise<AccessPackageSummary[]> {
+    // accesspackage-filterbycurrentuser.md: what the user may request, no admin role needed. Its doc
+    // names no query options, so the catalog of each package is read app-only and joined here.
+    const [mine, all] = await Promise.all([
+      this.graph
+        .user(who)
+        .getAll<Json>(
+          'requestable packages',
+          `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`,
+        ),
+      this.listAccessPackages(),
+    ]);
+    const catalogOf = new Map(all.map((p) => [p.id, p.catalog]));
+    return mine.map(map.toPackage).map((p) => ({ ...p, catalog: p.catalog ?? catalogOf.get(p.id) }));
+  }
+
+  async listAccessPackages(search?: string): Promise<AccessPackageSummary[]> {
     const term = search?.trim().toLowerCase();
     const $filter = term ? `contains(tolower(displayName),${literal(term)})` : undefined;
     const path = withQuery(`${EM}/accessPackages`, { $expand: 'catalog', $filter });
-    const items = await session.getAll<Json>('list access packages', path);
-    // Hidden packages are requested by direct link only: offered when searched by name.
-    return items.map(map.toPackage).filter((p) => !p.isHidden || Boolean(term));
+    return (await this.graph.app().getAll<Json>('list access packages', path)).map(map.toPackage);
   }
 
   async applicablePolicies(
@@ -60,9 +70,10 @@ export class GraphEntitlementGateway implements EntitlementGateway {
       withQuery(`${EM}/accessPackages/${seg(packageId)}`, { $expand }),
     );
     const $filter = `accessPackage/id eq ${literal(packageId)}`;
+    // Questions are a relationship of the policy: returned only when expanded.
     const policies = await session.getAll<Json>(
       'list policies',
-      withQuery(`${EM}/assignmentPolicies`, { $filter }),
+      withQuery(`${EM}/assignmentPolicies`, { $filter, $expand: 'questions' }),
     );
     const scopes = Array.isArray(p.resourceRoleScopes) ? (p.resourceRoleScopes as Json[]) : [];
     return {
@@ -82,10 +93,6 @@ export class GraphEntitlementGateway implements EntitlementGateway {
       .user(who)
       .post<Json>('create request', `${EM}/assignmentRequests`, requestBody(who.userId, request));
     return map.toRequest(created);
-  }
-
-  async getRequest(who: DelegatedIdentity, requestId: string): Promise<AssignmentRequestInfo> {
-    return map.toRequest(await this.graph.user(who).get<Json>('get request', requestPath(requestId)));
   }
 
   async myRequests(who: DelegatedIdentity): Promise<AssignmentRequestInfo[]> {

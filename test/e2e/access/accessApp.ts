@@ -42,6 +42,30 @@ export function actionData(card: unknown, verb: string): Record<string, unknown>
 export const textOf = (r: Recorded) => cardText(cardOf(r));
 
 /**
+ * The requester's status card once its text matches `re`, refreshed (access.status) until then. Graph
+ * answers a new request `submitted` and starts its approval afterwards, so the card the submit answers
+ * with may still say Submitted; it moves on by itself as the bot follows Graph.
+ */
+export async function statusMatching(
+  channel: TeamsChannel,
+  alias: string,
+  status: Record<string, unknown>,
+  re: RegExp,
+  timeoutMs = 10_000,
+): Promise<Record<string, unknown>> {
+  const itemId = actionData(status, 'access.status')[0]?.itemId;
+  if (!itemId) throw new Error(`No access.status action in ${cardText(status)}`);
+  const deadline = Date.now() + timeoutMs;
+  let card = status;
+  while (!re.test(cardText(card))) {
+    if (Date.now() > deadline) throw new Error(`Status never matched ${re}: ${cardText(card)}`);
+    await new Promise((r) => setTimeout(r, 50));
+    card = invokeCard(await channel.invoke(alias, 'access.status', { itemId }));
+  }
+  return card;
+}
+
+/**
  * The real bot with the access flow, the Graph emulator (same ManualClock) and the Teams stand-in,
  * wired as demo mode does. `restart()` stops the bot and starts a new one over the same store, emulator
  * and channel: nothing survives in memory but what the store and Graph hold. With `storeFactory`, each

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { cardOf, cardText } from '../../../emulator/teams/cards';
-import { actionData, invokeCard, startAccessApp, textOf } from './accessApp';
+import { actionData, invokeCard, startAccessApp, statusMatching, textOf } from './accessApp';
 
 const COVID = '46cc8ae5-eb71-5420-a089-2738882cfd8a';
 const FALCON = 'f643b9af-c285-51d7-bb12-b8ea780faf9f';
@@ -19,7 +19,7 @@ describe('e2e access flows', () => {
       'LeeG',
       'PattiF',
       'HenriettaM',
-      'IsaiahL',
+      'LynneR',
       'MiriamG',
       'PradeepG',
     ])
@@ -60,7 +60,7 @@ describe('e2e access flows', () => {
       [`answer_${WORKSTREAM}`]: 'Field trials',
     });
     assert.match(JSON.stringify(form), /Which workstream will you join\?/);
-    assert.match(cardText(status), /Megan Bowen decides \(stage 1 of 2\)/);
+    await statusMatching(channel(), 'AlexW', status, /Megan Bowen decides \(stage 1 of 2\)/);
     const megan = await cardFor('MeganB', mark, /Alex Wilber asks for Project Falcon/);
     assert.match(textOf(megan), /Field trials/);
     assert.equal(
@@ -135,7 +135,7 @@ describe('e2e access flows', () => {
   it('self-approval is refused: Megan is not asked about her own request, and cannot decide it', async () => {
     const mark = channel().recorder.mark();
     const { status } = await request('MeganB', COVID, { justification: 'Covering for Lee' });
-    assert.match(cardText(status), /Lee Gu decides/);
+    await statusMatching(channel(), 'MeganB', status, /Lee Gu decides/);
     await cardFor('LeeG', mark, /Megan Bowen asks/);
     const [item] = await app.store.workflows.find({ kind: 'accessRequest' });
     const answer = invokeCard(
@@ -151,21 +151,21 @@ describe('e2e access flows', () => {
   });
 
   it('a double click yields one request', async () => {
-    const form = invokeCard(await channel().invoke('IsaiahL', 'access.open', { packageId: COVID }));
+    const form = invokeCard(await channel().invoke('LynneR', 'access.open', { packageId: COVID }));
     const submit = { ...actionData(form, 'access.submit')[0]!, justification: 'Security review' };
     const answers = await Promise.all([
-      channel().invoke('IsaiahL', 'access.submit', submit),
-      channel().invoke('IsaiahL', 'access.submit', submit),
+      channel().invoke('LynneR', 'access.submit', submit),
+      channel().invoke('LynneR', 'access.submit', submit),
     ]);
     // The second click finds the first one's request, whatever stage its submission has reached.
     for (const a of answers) assert.match(cardText(invokeCard(a)), /Submitted|Waiting for approval/);
     assert.equal((await app.store.workflows.find({ kind: 'accessRequest' })).length, 1);
-    const isaiah = {
-      userId: channel().user('IsaiahL').aadObjectId,
-      assertion: app.t.emulator.tokens.userAssertion('IsaiahL'),
+    const lynne = {
+      userId: channel().user('LynneR').aadObjectId,
+      assertion: app.t.emulator.tokens.userAssertion('LynneR'),
     };
     assert.equal(
-      (await app.gateways.entitlement.myRequests(isaiah)).filter((r) => r.accessPackage?.id === COVID).length,
+      (await app.gateways.entitlement.myRequests(lynne)).filter((r) => r.accessPackage?.id === COVID).length,
       1,
     );
   });

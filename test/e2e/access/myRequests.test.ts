@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { cardOf, cardText } from '../../../emulator/teams/cards';
-import { actionData, invokeCard, startAccessApp } from './accessApp';
+import { actionData, invokeCard, startAccessApp, statusMatching } from './accessApp';
 
 const FALCON = 'f643b9af-c285-51d7-bb12-b8ea780faf9f';
 const WORKSTREAM = 'bcb40b33-25b6-5ca8-890c-3654c6726269';
@@ -29,7 +29,7 @@ describe('e2e "my requests": requests made in Teams and in My Access', () => {
         [`answer_${WORKSTREAM}`]: 'Field trials',
       }),
     );
-    assert.match(cardText(status), /Lee Gu decides/);
+    await statusMatching(channel(), 'JohannaL', status, /Lee Gu decides/);
     const [item] = await app.store.workflows.find({ kind: 'accessRequest' });
     return item!.id;
   }

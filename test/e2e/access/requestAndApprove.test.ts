@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { cardOf, cardText } from '../../../emulator/teams/cards';
-import { actionData, invokeCard, startAccessApp, textOf } from './accessApp';
+import { actionData, invokeCard, startAccessApp, statusMatching, textOf } from './accessApp';
 
 const COVID = '46cc8ae5-eb71-5420-a089-2738882cfd8a';
 
@@ -34,7 +34,7 @@ describe('e2e access: Adele requests COVID-19 Response Team, Megan approves', ()
         { replyToId: catalog.activityId },
       ),
     );
-    assert.match(cardText(status), /Waiting for approval/);
+    await statusMatching(channel, 'AdeleV', status, /Waiting for approval/);
 
     const megansCard = await channel.waitFor((r) => r.alias === 'MeganB' && r.op !== 'update', 10_000, mark);
     const leesCard = await channel.waitFor((r) => r.alias === 'LeeG' && r.op !== 'update', 10_000, mark);

@@ -132,7 +132,7 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
           {
             catalog: HOSTILE,
             packages: [
-              { id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE, policyCount: 1 },
+              { id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE },
             ],
           },
         ],

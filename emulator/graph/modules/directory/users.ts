@@ -2,6 +2,7 @@ import type { TenantDirectory } from '../../../tenant/directory';
 import { accessDenied } from '../../auth';
 import { odataCollection, odataEntity, readExpand, readSelect } from '../../odata';
 import { GraphHttpError, type EmulatedUser, type GraphRequest, type RouteDef } from '../../routing';
+import { asSeenBy, basicOnly } from './basicProfile';
 import { READ_ME, READ_USERS, SIGN_IN_ACTIVITY } from './permissions';
 import { USER_DEFAULT_SELECT, groupAsDirectoryObject, userAsDirectoryObject, userResource } from './shapes';
 
@@ -27,7 +28,11 @@ function wantsSignIn(req: GraphRequest): boolean {
   return true;
 }
 
-/** Routes for `/users`, `/users/{id | userPrincipalName}`, `/me`, managers and direct reports. */
+/**
+ * Routes for `/users`, `/users/{id | userPrincipalName}`, `/me`, managers and direct reports. A delegated
+ * caller with only `User.ReadBasic.All` sees other users' basic profile, and not their manager, reports
+ * or memberships (permissions reference: User.ReadBasic.All vs User.Read.All).
+ */
 export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
   const find = (key: string): EmulatedUser => {
     const user = dir.userByIdOrUpn(key);
@@ -36,7 +41,7 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
   };
   const me = (req: GraphRequest): EmulatedUser => find(req.caller.userId ?? '');
   /** `$expand=manager` is the one user navigation Gatekeeper needs; others are refused like Graph. */
-  const expandOf = (req: GraphRequest) => {
+  const expandOf = (req: GraphRequest, subjectId?: string) => {
     const asked = readExpand(req);
     const unknown = asked.find((e) => e !== 'manager');
     if (unknown)
@@ -46,6 +51,7 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
         `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`,
       );
     if (asked.length === 0) return undefined;
+    if (basicOnly(req, subjectId)) throw accessDenied();
     return (row: Record<string, unknown>) => {
       const m = dir.userById(String(row.id))?.managerId;
       const manager = m ? dir.userById(m) : undefined;
@@ -53,21 +59,36 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
     };
   };
   const one = (req: GraphRequest, u: EmulatedUser) =>
-    odataEntity(req, userResource(u, wantsSignIn(req)), 'users', USER_DEFAULT_SELECT, expandOf(req));
+    odataEntity(
+      req,
+      asSeenBy(req, userResource(u, wantsSignIn(req))),
+      'users',
+      USER_DEFAULT_SELECT,
+      expandOf(req, u.id),
+    );
+  /** Relations of another user (manager, reports, groups) are beyond the basic profile. */
+  const related = (req: GraphRequest, u: EmulatedUser) => {
+    if (basicOnly(req, u.id)) throw accessDenied();
+    return u;
+  };
   const manager = (u: EmulatedUser) => {
     const m = u.managerId && dir.userById(u.managerId);
     if (!m) throw notFound('manager');
     return { status: 200, body: userAsDirectoryObject(m) };
   };
   const list = (req: GraphRequest, rows: Record<string, unknown>[], context: string) =>
-    odataCollection(req, rows, {
-      context,
-      directoryObjects: true,
-      defaultPageSize: 100,
-      maxPageSize: 999,
-      defaultSelect: USER_DEFAULT_SELECT,
-      expand: expandOf(req),
-    });
+    odataCollection(
+      req,
+      rows.map((row) => asSeenBy(req, row)),
+      {
+        context,
+        directoryObjects: true,
+        defaultPageSize: 100,
+        maxPageSize: 999,
+        defaultSelect: USER_DEFAULT_SELECT,
+        expand: expandOf(req),
+      },
+    );
   return [
     {
       method: 'GET',
@@ -96,7 +117,7 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
       path: '/users/:id/manager',
       versions: BOTH,
       permissions: READ_USERS,
-      handler: (req) => manager(find(req.params.id!)),
+      handler: (req) => manager(related(req, find(req.params.id!))),
     },
     {
       method: 'GET',
@@ -112,7 +133,7 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
       permissions: READ_USERS,
       handler: (req) => {
         const rows = dir
-          .directReportIds(find(req.params.id!).id)
+          .directReportIds(related(req, find(req.params.id!)).id)
           .map((id) => userAsDirectoryObject(dir.userById(id)!));
         return list(req, rows, 'directoryObjects');
       },
@@ -123,7 +144,9 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
       versions: BOTH,
       permissions: READ_USERS,
       handler: (req) => {
-        const rows = dir.groupsOf(find(req.params.id!).id).map((g) => groupAsDirectoryObject(g, domain));
+        const rows = dir
+          .groupsOf(related(req, find(req.params.id!)).id)
+          .map((g) => groupAsDirectoryObject(g, domain));
         return odataCollection(req, rows, { context: 'directoryObjects', directoryObjects: true });
       },
     },

@@ -39,10 +39,10 @@ export class ApprovalFlow {
     };
   }
 
-  /** Opens stage `index` at `at`, or delivers when there is none left. */
+  /** Opens stage `index` at `at`, or starts delivery when there is none left. */
   startStage(request: AssignmentRequest, index: number, at: Date): void {
     const stage = request.stages[index];
-    if (!stage) return this.delivery.deliver(request, at);
+    if (!stage) return this.delivery.begin(request, at);
     const settings = this.settings(request, index);
     const primary = resolveApprovers(settings.primaryApprovers, request.targetId, this.directory);
     stage.approverIds = primary.length

@@ -10,7 +10,15 @@ export class Delivery {
     private readonly state: EntitlementState,
     private readonly directory: DirectoryView,
     private readonly audit: EntitlementAudit,
+    private readonly delayMs: () => number,
   ) {}
+
+  /** The request is approved (or needs no approval): delivered one processing delay after `at`. */
+  begin(request: AssignmentRequest, at: Date): void {
+    request.state = 'delivering';
+    request.status = 'Delivering';
+    request.dueAt = new Date(at.getTime() + this.delayMs()).toISOString();
+  }
 
   /** Completes an approved (or approval-free) request at `now`. */
   deliver(request: AssignmentRequest, now: Date): void {
@@ -41,6 +49,7 @@ export class Delivery {
     request.state = 'delivered';
     request.status = 'Delivered';
     request.completedDateTime = now.toISOString();
+    request.dueAt = null;
     if (!type.endsWith('remove')) this.audit.delivered(request, now);
   }
 

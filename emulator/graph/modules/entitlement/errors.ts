@@ -73,8 +73,8 @@ export const requestErrors = {
       'ExtensionNotAllowed',
       'The policy does not allow users to extend their assignment.',
     ), // (u)
-  badRequestType: (type: string, kind: string) =>
-    new GraphHttpError(400, 'BadRequest', `Request type '${type}' is not supported for ${kind} callers.`), // (u)
+  badRequestType: (type: string) =>
+    new GraphHttpError(400, 'BadRequest', `Request type '${type}' is not supported for this caller.`), // (u)
   notCancelable: (state: string) =>
     new GraphHttpError(400, 'RequestNotCancelable', `A request in state '${state}' cannot be canceled.`), // (u)
 };

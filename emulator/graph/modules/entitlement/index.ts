@@ -15,10 +15,10 @@ export const entitlementModule: GraphModule = {
     const views = new EntitlementViews(em.state);
     const assignments = new AssignmentViews(em.state, ctx.directory);
     return [
-      ...packageRoutes(em, views, ctx.directory),
-      ...requestRoutes(em, assignments),
-      ...approvalRoutes(em),
-      ...assignmentRoutes(em, assignments),
+      ...packageRoutes(em, views, ctx.directory, ctx.roles),
+      ...requestRoutes(em, assignments, ctx.roles),
+      ...approvalRoutes(em, ctx.roles),
+      ...assignmentRoutes(em, assignments, ctx.roles),
     ];
   },
 };

@@ -133,6 +133,11 @@ export interface AssignmentRequest {
   schedule: { startDateTime: string; expiration: Expiration };
   answers: Answer[];
   stages: ApprovalStage[];
+  /**
+   * When Graph takes the next step by itself: a `submitted` request is processed (approval starts, or
+   * delivery), a `delivering` one delivered. Graph answers first and works afterwards.
+   */
+  dueAt: string | null;
 }
 
 /** Open states: a second request for the same package and target is refused while one exists. */

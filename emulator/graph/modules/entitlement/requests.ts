@@ -4,11 +4,11 @@ import type { AssignmentPolicy, AssignmentRequest } from './model';
 import { OPEN_STATES } from './model';
 import type { EntitlementState } from './state';
 import { ApprovalFlow } from './approvalFlow';
-import type { Delivery } from './delivery';
 import type { EntitlementAudit } from './audit';
 import { mayRequest } from './eligibility';
 import { requestErrors } from './errors';
 import { checkRequestorInput, effectiveSchedule, type RequestInput } from './requestRules';
+import { roleDenied } from '../governance/roles';
 
 /** The body of POST assignmentRequests, as read at the edge. */
 export interface NewRequest extends RequestInput {
@@ -16,29 +16,40 @@ export interface NewRequest extends RequestInput {
   assignment: { targetId?: string; assignmentPolicyId?: string; accessPackageId?: string; id?: string };
 }
 
-const USER_TYPES = ['useradd', 'userextend', 'userremove'];
+/** Who submits: the caller, and whether they may act as an admin (app-only, or a user with the role). */
+export interface Submitter {
+  caller: Caller;
+  isAdmin: boolean;
+}
+
+// End-user request types (no role needed: the policy decides); `UserExtend` is listed in v1.0.
+const USER_TYPES = ['useradd', 'userextend', 'userupdate', 'userremove'];
 const ADMIN_TYPES = ['adminadd', 'adminremove'];
 
-/** Creates and cancels access package assignment requests under the policies' rules. */
+/**
+ * Creates and cancels access package assignment requests under the policies' rules. What can be checked
+ * at once is (a 4xx); the rest happens after the answer (see RequestProcessing): Graph answers
+ * `submitted` / `Accepted` and starts approval or delivery one processing delay later.
+ */
 export class AssignmentRequests {
   constructor(
     private readonly state: EntitlementState,
     private readonly directory: DirectoryView,
-    private readonly flow: ApprovalFlow,
-    private readonly delivery: Delivery,
     private readonly newId: () => string,
     private readonly audit: EntitlementAudit,
+    private readonly delayMs: () => number,
   ) {}
 
-  submit(caller: Caller, body: NewRequest, now: Date): AssignmentRequest {
+  submit({ caller, isAdmin }: Submitter, body: NewRequest, now: Date): AssignmentRequest {
     const type = body.requestType.toLowerCase();
-    const delegated = caller.kind === 'user';
-    if (!(delegated ? USER_TYPES : ADMIN_TYPES).includes(type)) {
-      throw requestErrors.badRequestType(body.requestType, delegated ? 'delegated' : 'application');
-    }
-    if (type.endsWith('remove')) return this.remove(caller, body, now);
+    const selfService = USER_TYPES.includes(type);
+    if (!selfService && !ADMIN_TYPES.includes(type)) throw requestErrors.badRequestType(body.requestType);
+    if (caller.kind === 'app' && selfService) throw requestErrors.badRequestType(body.requestType);
+    // Admin request types need an admin role in delegated calls (rbac include of the create doc).
+    if (!selfService && !isAdmin) throw roleDenied.entitlement();
+    if (type.endsWith('remove')) return this.remove(caller, body, selfService, now);
     const targetId = body.assignment.targetId ?? '';
-    if (delegated && targetId !== caller.userId) throw requestErrors.targetNotCaller();
+    if (selfService && targetId !== caller.userId) throw requestErrors.targetNotCaller();
     const target = this.directory.userById(targetId);
     if (!target) throw new GraphHttpError(404, 'ResourceNotFound', `User '${targetId}' was not found.`);
     const pkgId = body.assignment.accessPackageId ?? '';
@@ -47,51 +58,45 @@ export class AssignmentRequests {
     const policy = this.state.policies.get(body.assignment.assignmentPolicyId ?? '');
     if (!policy || policy.accessPackageId !== pkgId)
       throw requestErrors.policyNotOfPackage(body.assignment.assignmentPolicyId ?? '', pkgId);
-    if (delegated && !mayRequest(policy, target, this.state, this.directory))
+    if (selfService && !mayRequest(policy, target, this.state, this.directory))
       throw requestErrors.notAllowed();
     const active = this.state.activeAssignment(pkgId, targetId);
-    if (type === 'userextend') {
+    const extension = type === 'userextend' || type === 'userupdate';
+    if (extension) {
       if (!active) throw requestErrors.noAssignment();
       if (!policy.extension.enabled) throw requestErrors.extensionNotAllowed();
     } else if (active) throw requestErrors.activeAssignmentExists();
     if (this.openRequestExists(pkgId, targetId)) throw requestErrors.openRequestExists();
-    if (delegated) checkRequestorInput(policy, body);
+    if (selfService) checkRequestorInput(policy, body);
     const request = this.create(caller, body, policy, targetId, active?.id ?? this.newId(), now);
-    const needsApproval = delegated && (type === 'useradd' || policy.extension.requiresApproval);
+    const needsApproval = selfService && (!extension || policy.extension.requiresApproval);
     request.stages = needsApproval ? policy.stages.map(() => ApprovalFlow.newStage(this.newId())) : [];
     this.state.requests.set(request.id, request);
     this.audit.requested(request, now);
-    this.flow.startStage(request, 0, now);
     return request;
   }
 
-  /** Cancels an open request; a delegated caller may cancel only their own. */
-  cancel(caller: Caller, requestId: string, now: Date): void {
+  /** Cancels an open request: the requestor's own, or any as an admin. */
+  cancel({ caller, isAdmin }: Submitter, requestId: string, now: Date): void {
     const request = this.state.requests.get(requestId);
     if (!request) throw new GraphHttpError(404, 'ResourceNotFound', `Request '${requestId}' was not found.`);
-    if (
-      caller.kind === 'user' &&
-      caller.userId !== request.targetId &&
-      caller.userId !== request.createdBy.userId
-    ) {
-      throw new GraphHttpError(403, 'Forbidden', 'Only the requestor may cancel this request.'); // (u)
-    }
+    const own = caller.userId === request.targetId || caller.userId === request.createdBy.userId;
+    if (caller.kind === 'user' && !own && !isAdmin) throw roleDenied.entitlement();
     if (!OPEN_STATES.includes(request.state)) throw requestErrors.notCancelable(request.state);
     request.state = 'canceled';
     request.status = 'Canceled';
     request.completedDateTime = now.toISOString();
-    for (const s of request.stages) if (s.status !== 'Completed') s.status = 'Completed';
+    request.dueAt = null;
+    for (const s of request.stages) if (s.status === 'InProgress') s.status = 'Completed';
   }
 
-  private remove(caller: Caller, body: NewRequest, now: Date): AssignmentRequest {
+  private remove(caller: Caller, body: NewRequest, selfService: boolean, now: Date): AssignmentRequest {
     const assignment = this.state.assignments.get(body.assignment.id ?? '');
     if (!assignment || assignment.state !== 'delivered') throw requestErrors.noAssignment();
-    if (caller.kind === 'user' && assignment.targetId !== caller.userId)
-      throw requestErrors.targetNotCaller();
+    if (selfService && assignment.targetId !== caller.userId) throw requestErrors.targetNotCaller();
     const policy = this.state.policies.get(assignment.policyId)!;
     const request = this.create(caller, body, policy, assignment.targetId, assignment.id, now);
     this.state.requests.set(request.id, request);
-    this.delivery.deliver(request, now);
     return request;
   }
 
@@ -128,6 +133,7 @@ export class AssignmentRequests {
         : effectiveSchedule(policy, body, now),
       answers: body.answers,
       stages: [],
+      dueAt: new Date(now.getTime() + this.delayMs()).toISOString(),
     };
   }
 }

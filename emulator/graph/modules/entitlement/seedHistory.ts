@@ -52,6 +52,7 @@ export function seedHistory(
     },
     answers: [],
     stages: [],
+    dueAt: null,
   });
 
   for (const a of fixture.existingAssignments ?? []) {

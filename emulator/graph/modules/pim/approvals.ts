@@ -6,13 +6,35 @@ import type { PimState } from './state';
 import type { PimAudit } from './audit';
 import { durationMs } from '../governance/time';
 
-/** Role activation approvals (beta `roleAssignmentApprovals`): one step, any approver decides. */
+/**
+ * Role activation approvals (beta `roleAssignmentApprovals`): one step, any approver decides. A granted
+ * request is provisioned one processing delay later (Graph answers `Granted`, then creates the schedule).
+ */
 export class PimApprovals {
   constructor(
     private readonly state: PimState,
     private readonly ctx: ModuleContext,
     private readonly audit: PimAudit,
   ) {}
+
+  /** The request is granted at `at`: its activation is provisioned one processing delay later. */
+  grant(request: ScheduleRequest, at: Date): void {
+    request.status = 'Granted';
+    request.targetScheduleId ??= request.id;
+    request.dueAt = new Date(at.getTime() + (this.ctx.processingDelayMs?.() ?? 0)).toISOString();
+  }
+
+  /** Provisions granted requests whose time has come (or fails them when the eligibility is gone). */
+  provisionDue(now: Date): void {
+    for (const r of this.state.requests.values()) {
+      if (r.status !== 'Granted' || !r.dueAt || new Date(r.dueAt) > now) continue;
+      const at = new Date(r.dueAt);
+      r.dueAt = null;
+      const eligibility = this.state.eligibilityAt(r.principalId, r.roleDefinitionId, at);
+      if (eligibility) this.provision(r, eligibility.id, at);
+      else Object.assign(r, { status: 'Failed', completedDateTime: at.toISOString() });
+    }
+  }
 
   open(request: ScheduleRequest, approverIds: string[], now: Date): PimApproval {
     const approval: PimApproval = {
@@ -42,7 +64,8 @@ export class PimApprovals {
     const length = exp.duration
       ? durationMs(exp.duration)
       : new Date(exp.endDateTime!).getTime() - new Date(request.scheduleInfo.startDateTime).getTime();
-    const id = this.ctx.newId();
+    // The schedule's id is the request's targetScheduleId, as Graph answers it (the create doc's example).
+    const id = request.targetScheduleId ?? this.ctx.newId();
     const activation = {
       id,
       principalId: request.principalId,
@@ -132,11 +155,6 @@ export class PimApprovals {
       Object.assign(request, { status: 'Denied', completedDateTime: now.toISOString() });
       return;
     }
-    const eligibility = this.state.eligibilityAt(request.principalId, request.roleDefinitionId, now);
-    if (!eligibility) {
-      Object.assign(request, { status: 'Failed', completedDateTime: now.toISOString() });
-      return;
-    }
-    this.provision(request, eligibility.id, now);
+    this.grant(request, now);
   }
 }

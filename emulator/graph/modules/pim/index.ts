@@ -13,10 +13,10 @@ export const pimModule: GraphModule = {
     const pim = new PimService(ctx);
     const views = new PimViews(pim.state, ctx.directory);
     return [
-      ...scheduleRoutes(pim, views),
-      ...requestRoutes(pim, views),
-      ...policyRoutes(pim, ctx.directory),
-      ...approvalRoutes(pim, views),
+      ...scheduleRoutes(pim, views, ctx.roles),
+      ...requestRoutes(pim, views, ctx.roles),
+      ...policyRoutes(pim, ctx.directory, ctx.roles),
+      ...approvalRoutes(pim, views, ctx.roles),
     ];
   },
 };

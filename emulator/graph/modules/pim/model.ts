@@ -59,6 +59,8 @@ export interface ScheduleRequest {
   targetScheduleId: string | null;
   isValidationOnly: boolean;
   createdById: string;
+  /** A `Granted` activation is provisioned (its schedule created) at this instant: Graph works after answering. */
+  dueAt: string | null;
 }
 
 export interface ApprovalStep {

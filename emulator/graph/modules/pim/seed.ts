@@ -106,6 +106,7 @@ export function seedPim(ctx: ModuleContext): PimState {
       targetScheduleId: activationId,
       isValidationOnly: false,
       createdById: principalId,
+      dueAt: null,
     });
   }
   return state;

@@ -1,7 +1,7 @@
 import type { Caller, ModuleContext } from '../../routing';
 import { GraphHttpError } from '../../routing';
 import type { ScheduleRequest } from './model';
-import type { PimState } from './state';
+import { inForce, type PimState } from './state';
 import { seedPim } from './seed';
 import { checkActivationRules, pimErrors } from './rules';
 import { PimApprovals } from './approvals';
@@ -28,12 +28,20 @@ export class PimService {
     this.state = seedPim(ctx);
     this.audit = new PimAudit(this.state, ctx.directory, ctx.auditLog);
     this.approvals = new PimApprovals(this.state, ctx, this.audit);
+    // An activated role is held like an assigned one: admin APIs let its holder through.
+    ctx.roles.addSource((principalId, now) => {
+      this.approvals.provisionDue(now);
+      return [...this.state.activations.values()]
+        .filter((a) => a.principalId === principalId && inForce(a.startDateTime, a.endDateTime, now))
+        .map((a) => a.roleDefinitionId);
+    });
   }
 
-  /** Applies approval timeouts due by now and returns now. */
+  /** Applies approval timeouts and provisioning due by now, and returns now. */
   refresh(): Date {
     const now = this.ctx.clock.now();
     this.approvals.expireDue(now);
+    this.approvals.provisionDue(now);
     return now;
   }
 
@@ -81,7 +89,10 @@ export class PimService {
     if (!eligibility) throw pimErrors.notEligible();
     if (this.state.activationAt(me, roleId, now)) throw pimErrors.exists();
     const pending = [...this.state.requests.values()].some(
-      (r) => r.principalId === me && r.roleDefinitionId === roleId && r.status === 'PendingApproval',
+      (r) =>
+        r.principalId === me &&
+        r.roleDefinitionId === roleId &&
+        (r.status === 'PendingApproval' || (r.status === 'Granted' && r.dueAt !== null)),
     );
     if (pending) throw pimErrors.pending();
     const policy = this.state.policyFor(roleId)!;
@@ -96,7 +107,8 @@ export class PimService {
       request.approvalId = this.approvals.open(request, approvers, now).id;
     } else {
       if (request.isValidationOnly) return { ...request, status: 'Granted' };
-      this.approvals.provision(request, eligibility.id, now);
+      // Answered `Granted` (the create doc's selfActivate example); the schedule is created afterwards.
+      this.approvals.grant(request, now);
     }
     this.state.requests.set(request.id, request);
     return request;
@@ -148,6 +160,7 @@ export class PimService {
       targetScheduleId: null,
       isValidationOnly: false,
       createdById: me,
+      dueAt: null,
     };
   }
 }

@@ -10,6 +10,6 @@ export const reviewsModule: GraphModule = {
   routes(ctx: ModuleContext): RouteDef[] {
     const reviews = new ReviewService(ctx);
     const views = new ReviewViews(reviews, ctx.directory);
-    return [...definitionRoutes(reviews, views), ...decisionRoutes(reviews, views)];
+    return [...definitionRoutes(reviews, views, ctx.roles), ...decisionRoutes(reviews, views, ctx.roles)];
   },
 };

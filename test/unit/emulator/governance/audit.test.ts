@@ -19,6 +19,8 @@ describe('emulator governance modules: directory audit events', () => {
     const em = new EntitlementService(ctx);
     assert.equal(events.length, 0, 'seeding writes nothing');
     em.submit(userCaller(ctx, 'AlexW'), userAdd(ctx, 'AlexW', EM.sales, EM.salesPolicy));
+    assert.deepEqual(names(), ['User requests access package assignment']);
+    em.refresh(); // Graph fulfils after answering
     assert.deepEqual(names(), [
       'User requests access package assignment',
       'Fulfill access package assignment',
@@ -53,6 +55,8 @@ describe('emulator governance modules: directory audit events', () => {
       justification: 'Resets',
       scheduleInfo: { expiration: { type: 'afterDuration', duration: 'PT2H' } },
     });
+    assert.equal(events.length, 0, 'granted: provisioned after the answer');
+    pim.refresh();
     assert.equal(events[0]!.category, 'RoleManagement');
     assert.equal(events[0]!.activityDisplayName, 'Add member to role completed (PIM activation)');
     assert.deepEqual(

@@ -16,8 +16,14 @@ describe('emulator entitlement management: approvals', () => {
   const stage0 = () => johanna.stages[0]!.id;
   const approve = (alias: string, justification: string | null = 'ok') =>
     em.decide(johanna.id, stage0(), idOf(ctx, alias), { reviewResult: 'Approve', justification });
+  /** Submits, and reads again: the approval starts once Graph has processed the request. */
+  const submit = (...args: Parameters<EntitlementService['submit']>) => {
+    const r = em.submit(...args);
+    em.refresh();
+    return r;
+  };
   const falcon = (alias: string) =>
-    em.submit(
+    submit(
       userCaller(ctx, alias),
       userAdd(ctx, alias, EM.falcon, EM.falconPolicy, { answers: [workstream('Design')] }),
     );
@@ -29,6 +35,8 @@ describe('emulator entitlement management: approvals', () => {
 
   it('delivers when any approver of the only stage approves, and refuses the other afterwards (409)', () => {
     approve('MeganB');
+    assert.equal(johanna.state, 'delivering', 'approved: Graph delivers afterwards');
+    em.refresh();
     assert.equal(johanna.state, 'delivered');
     assert.equal(johanna.stages[0]!.reviewedBy?.id, idOf(ctx, 'MeganB'));
     assert.ok(ctx.directory.groupMemberIds(EM.covidGroup).includes(idOf(ctx, 'JohannaL')));
@@ -64,7 +72,7 @@ describe('emulator entitlement management: approvals', () => {
   });
 
   it("never asks requestors to approve themselves: Lee's own request goes to Megan only", () => {
-    const lee = em.submit(userCaller(ctx, 'LeeG'), userAdd(ctx, 'LeeG', EM.covid, EM.covidInternal));
+    const lee = submit(userCaller(ctx, 'LeeG'), userAdd(ctx, 'LeeG', EM.covid, EM.covidInternal));
     assert.deepEqual(em.currentApprovers(lee), [idOf(ctx, 'MeganB')]);
   });
 
@@ -76,6 +84,7 @@ describe('emulator entitlement management: approvals', () => {
     assert.equal(r.stages[1]!.status, 'InProgress');
     assert.equal(r.state, 'pendingApproval');
     em.decide(r.id, r.stages[1]!.id, idOf(ctx, 'LeeG'), { reviewResult: 'Approve' });
+    em.refresh();
     assert.equal(r.state, 'delivered');
   });
 

@@ -19,7 +19,7 @@ describe('emulator entitlement management: routes', () => {
 
   it('finds packages with contains(tolower(displayName)) and expands policies, catalog and role scopes', async () => {
     const q = `$filter=contains(tolower(displayName),'sales')&$expand=assignmentPolicies,catalog,resourceRoleScopes($expand=role,scope)`;
-    const res = json(await call(routes, 'GET', `${R}/accessPackages?${q}`, { caller: as('AlexW') }));
+    const res = json(await call(routes, 'GET', `${R}/accessPackages?${q}`, { caller: as('IsaiahL') }));
     assert.deepEqual(
       res.value.map((p: { id: string }) => p.id),
       [EM.sales],
@@ -28,16 +28,18 @@ describe('emulator entitlement management: routes', () => {
     assert.equal(pkg.catalog.displayName, 'General');
     assert.equal(pkg.assignmentPolicies[0].requestApprovalSettings.isApprovalRequiredForAdd, false);
     assert.equal(pkg.resourceRoleScopes[0].scope.originId, EM.salesGroup);
-    const plain = json(await call(routes, 'GET', `${R}/accessPackages/${EM.sales}`, { caller: as('AlexW') }));
+    const plain = json(
+      await call(routes, 'GET', `${R}/accessPackages/${EM.sales}`, { caller: as('IsaiahL') }),
+    );
     assert.equal(plain.catalog, undefined);
   });
 
   it('pages with $top and a nextLink that leads to the rest', async () => {
-    const first = json(await call(routes, 'GET', `${R}/accessPackages?$top=3`, { caller: as('AlexW') }));
+    const first = json(await call(routes, 'GET', `${R}/accessPackages?$top=3`, { caller: as('IsaiahL') }));
     assert.equal(first.value.length, 3);
     const next = new URL(first['@odata.nextLink']);
     const rest = json(
-      await call(routes, 'GET', `${R}/accessPackages${next.search}`, { caller: as('AlexW') }),
+      await call(routes, 'GET', `${R}/accessPackages${next.search}`, { caller: as('IsaiahL') }),
     );
     assert.equal(rest.value.length, 1);
     assert.equal(rest['@odata.nextLink'], undefined);

@@ -38,12 +38,25 @@ describe('emulator PIM: role activation', () => {
   const active = (alias: string, role: string) =>
     pim.state.activationAt(idOf(ctx, alias), role, ctx.clock.now());
 
-  it('activates an eligible role without approval until start + duration', () => {
+  it('answers Granted, provisions one processing delay later, active until start + duration', () => {
+    ctx.delay.ms = 30_000;
     const r = pim.submit(userCaller(ctx, 'AlexW'), body('AlexW', ROLE.helpdesk));
+    // rbacapplication-post-roleassignmentschedulerequests.md, selfActivate example: Granted, schedule id = request id.
+    assert.equal(r.status, 'Granted');
+    assert.equal(r.targetScheduleId, r.id);
+    pim.refresh();
+    assert.equal(active('AlexW', ROLE.helpdesk), undefined, 'not provisioned yet');
+    ctx.clock.advance(30_000);
+    pim.refresh();
     assert.equal(r.status, 'Provisioned');
-    assert.ok(active('AlexW', ROLE.helpdesk));
+    assert.equal(active('AlexW', ROLE.helpdesk)?.id, r.id);
+    assert.ok(
+      ctx.roles.activeRoleIds(idOf(ctx, 'AlexW')).includes(ROLE.helpdesk),
+      'an activated role is held',
+    );
     ctx.clock.advance(HOUR);
     assert.equal(active('AlexW', ROLE.helpdesk), undefined);
+    assert.ok(!ctx.roles.activeRoleIds(idOf(ctx, 'AlexW')).includes(ROLE.helpdesk));
   });
 
   it('refuses a role the caller is not eligible for, and a second activation', () => {
@@ -52,6 +65,7 @@ describe('emulator PIM: role activation', () => {
       code: 'RoleAssignmentDoesNotExist',
     });
     pim.submit(userCaller(ctx, 'AlexW'), body('AlexW', ROLE.helpdesk));
+    pim.refresh();
     assert.throws(() => pim.submit(userCaller(ctx, 'AlexW'), body('AlexW', ROLE.helpdesk)), {
       status: 400,
       code: 'RoleAssignmentExists',
@@ -80,7 +94,7 @@ describe('emulator PIM: role activation', () => {
       rulesFailed(['MfaRule']),
     );
     const r = pim.submit(userCaller(ctx, 'AlexW', { amr: ['pwd', 'mfa'] }), body('AlexW', ROLE.userAdmin));
-    assert.equal(r.status, 'Provisioned');
+    assert.equal(r.status, 'Granted');
   });
 
   it('refuses app-only callers and activation for someone else', () => {
@@ -110,6 +124,8 @@ describe('emulator PIM: role activation', () => {
     assert.throws(() => decide('PattiF', 'Approve', ''), { status: 400 });
     ctx.clock.advance(10 * 60_000);
     decide('PattiF');
+    assert.equal(r.status, 'Granted');
+    pim.refresh();
     assert.equal(r.status, 'Provisioned');
     const a = active('IsaiahL', ROLE.global)!;
     assert.equal(new Date(a.endDateTime).getTime() - new Date(a.startDateTime).getTime(), HOUR);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Caller, ModuleContext, TenantFixture } from '../../../../emulator/graph/routing';
 import { createDirectory, type TenantDirectory } from '../../../../emulator/tenant/directory';
+import { seedDirectoryRoles, type DirectoryRoles } from '../../../../emulator/tenant/directoryRoles';
 import { ManualClock } from '../../../../services/clock';
 
 /** The demo tenant fixture, parsed fresh for each test. */
@@ -11,13 +12,29 @@ export function loadFixture(): TenantFixture {
   return JSON.parse(readFileSync(path, 'utf8')) as TenantFixture;
 }
 
-/** A module context over the fixture with a manual clock at a fixed instant. */
-export function testContext(
-  start = '2026-03-02T09:00:00Z',
-): ModuleContext & { clock: ManualClock; directory: TenantDirectory } {
+/**
+ * A module context over the fixture with a manual clock at a fixed instant, the demo tenant's role
+ * assignments (Isaiah Langer is Identity Governance Administrator) and a processing delay tests set.
+ */
+export function testContext(start = '2026-03-02T09:00:00Z'): ModuleContext & {
+  clock: ManualClock;
+  directory: TenantDirectory;
+  roles: DirectoryRoles;
+  delay: { ms: number };
+} {
   const clock = new ManualClock(start);
   const fixture = loadFixture();
-  return { clock, fixture, directory: createDirectory(fixture, clock), newId: randomUUID };
+  const directory = createDirectory(fixture, clock);
+  const delay = { ms: 0 };
+  return {
+    clock,
+    fixture,
+    directory,
+    roles: seedDirectoryRoles(clock, (alias) => directory.userByAlias(alias)),
+    delay,
+    processingDelayMs: () => delay.ms,
+    newId: randomUUID,
+  };
 }
 
 /** A delegated caller signed in as the fixture user `alias`. */

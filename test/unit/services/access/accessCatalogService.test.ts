@@ -16,6 +16,17 @@ describe('AccessCatalogService', () => {
       ],
     );
     assert.equal(page.total, 3);
+    // Listing every package needs an admin role in Graph: the catalog asks only what the user may request.
+    assert.ok(entitlement.calls.includes('requestablePackages'));
+    assert.ok(!entitlement.calls.includes('listAccessPackages'));
+  });
+
+  it('shows a hidden package to a search for its exact name only', async () => {
+    const svc = new AccessCatalogService({ entitlement });
+    const ids = async (search: string) =>
+      (await svc.browse(adele, { search })).groups.flatMap((g) => g.packages.map((p) => p.id));
+    assert.deepEqual(await ids('hidden'), []);
+    assert.deepEqual(await ids('  HIDDEN package '), ['hidden']);
   });
 
   it('searches names and descriptions, case-insensitively', async () => {

@@ -35,8 +35,15 @@ export class FakeEntitlement implements EntitlementGateway {
     const err = this.fail[name]?.shift();
     if (err) throw err;
   }
+  async requestablePackages(who: DelegatedIdentity) {
+    this.hit('requestablePackages');
+    return this.summaries().filter((p) => !(this.denied.get(p.id) ?? []).includes(who.userId));
+  }
   async listAccessPackages() {
     this.hit('listAccessPackages');
+    return this.summaries();
+  }
+  private summaries() {
     return this.packages.map(({ policies: _p, resources: _r, ...s }) => s);
   }
   async applicablePolicies(who: DelegatedIdentity, ids: string[]) {
@@ -106,14 +113,12 @@ export class FakeEntitlement implements EntitlementGateway {
     this.requests.push(req);
     if (!needs) this.deliver(req);
     const { stages: _s, approvers: _a, targetId: _t, policyId: _p, ...info } = req;
-    return info;
+    // As Graph: the answer says `submitted`; the next read shows what Graph has done with it since.
+    return { ...info, state: 'submitted', status: 'Accepted' };
   }
   async myRequests(who: DelegatedIdentity) {
     this.hit('myRequests');
     return this.requests.filter((r) => r.targetId === who.userId);
-  }
-  async getRequest(_who: DelegatedIdentity, id: string) {
-    return this.requestState(id);
   }
   async myAssignments(who: DelegatedIdentity) {
     this.hit('myAssignments');

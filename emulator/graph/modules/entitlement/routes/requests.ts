@@ -1,14 +1,15 @@
-import type { GraphRequest, RouteDef } from '../../../routing';
+import type { DirectoryRoleView, GraphRequest, RouteDef } from '../../../routing';
 import type { EntitlementService } from '../service';
 import type { AssignmentViews } from '../assignmentViews';
 import type { AssignmentRequest } from '../model';
 import type { NewRequest } from '../requests';
-import { collectionResult } from '../../governance/collection';
+import { collectionResult, entityResult } from '../../governance/collection';
 import { bodyObject, checkOn, currentUserFilter, signedInUser } from '../../governance/functions';
-import { expandOnly } from '../../governance/shape';
-import { EM_PERMS, EM_ROOT } from './permissions';
+import { actsAsAdmin, ADMIN_ROLES, requireRole, roleDenied } from '../../governance/roles';
+import { Shaper } from '../../governance/shape';
+import { EM_SHAPES } from '../shapes';
+import { EM_PERMS, EM_ROOT, requireAdminScope } from './permissions';
 
-const NAV = ['accessPackage', 'assignment', 'requestor', 'target'];
 const CONTEXT = 'identityGovernance/entitlementManagement/assignmentRequests';
 
 /** Reads the POST body into the domain's NewRequest, with 400 for the wrong shape. */
@@ -31,8 +32,51 @@ export function readNewRequest(req: GraphRequest): NewRequest {
   };
 }
 
-/** assignmentRequests: create, list, get, filterByCurrentUser, cancel. */
-export function requestRoutes(em: EntitlementService, views: AssignmentViews): RouteDef[] {
+/**
+ * What POST answers: the request as accepted, before Graph has done anything with it (the create doc's
+ * examples: `state: submitted`, `status: Accepted`, no times yet, the schedule as sent).
+ */
+function accepted(r: AssignmentRequest, req: GraphRequest) {
+  const b = bodyObject(req);
+  const sent = (b.schedule ?? {}) as { startDateTime?: unknown; expiration?: Record<string, unknown> };
+  return {
+    '@odata.context':
+      'https://graph.microsoft.com/v1.0/$metadata#identityGovernance/entitlementManagement/assignmentRequests/$entity',
+    id: r.id,
+    requestType: r.requestType,
+    state: 'submitted',
+    status: 'Accepted',
+    createdDateTime: null,
+    completedDateTime: null,
+    justification: r.justification,
+    schedule: {
+      startDateTime: sent.startDateTime ?? null,
+      recurrence: null,
+      expiration: {
+        endDateTime: sent.expiration?.endDateTime ?? null,
+        duration: sent.expiration?.duration ?? null,
+        type: sent.expiration?.type ?? 'notSpecified',
+      },
+    },
+    answers: r.answers,
+    customExtensionCalloutInstances: [],
+  };
+}
+
+/**
+ * assignmentRequests: create, list, get, filterByCurrentUser, cancel. Listing or reading requests by id
+ * needs an admin role in delegated calls (entitlementmanagement-list-assignmentrequests.md,
+ * accesspackageassignmentrequest-get.md); `filterByCurrentUser` and a user's own requests need none.
+ */
+export function requestRoutes(
+  em: EntitlementService,
+  views: AssignmentViews,
+  roles: DirectoryRoleView,
+): RouteDef[] {
+  const admin = (req: GraphRequest) =>
+    requireRole(req, roles, ADMIN_ROLES.entitlementRead, roleDenied.entitlement);
+  const isAdmin = (req: GraphRequest) =>
+    actsAsAdmin(req, roles, ADMIN_ROLES.entitlementWrite) && hasWriteScope(req);
   const mine = (req: GraphRequest, on: string): ((r: AssignmentRequest) => boolean) => {
     const me = signedInUser(req);
     checkOn(on, ['target', 'createdBy', 'approver']);
@@ -41,6 +85,7 @@ export function requestRoutes(em: EntitlementService, views: AssignmentViews): R
     return (r) => em.currentApprovers(r).includes(me);
   };
   const list = (req: GraphRequest, keep: (r: AssignmentRequest) => boolean) => {
+    const shaper = Shaper.of(req, EM_SHAPES, 'request');
     em.refresh();
     const items = [...em.state.requests.values()]
       .filter(keep)
@@ -49,7 +94,7 @@ export function requestRoutes(em: EntitlementService, views: AssignmentViews): R
       req,
       items.map((r) => views.request(r)),
       CONTEXT,
-      expandOnly(req, NAV),
+      shaper,
     );
   };
   return [
@@ -57,36 +102,47 @@ export function requestRoutes(em: EntitlementService, views: AssignmentViews): R
       method: 'GET',
       path: `${EM_ROOT}/assignmentRequests`,
       permissions: EM_PERMS.read,
-      handler: (req) => list(req, () => true),
+      handler: (req) => {
+        admin(req);
+        return list(req, () => true);
+      },
     },
     {
       method: 'GET',
       path: `${EM_ROOT}/assignmentRequests/:id`,
-      permissions: EM_PERMS.read,
+      permissions: EM_PERMS.readOrMine,
       handler: (req) => {
         const on = currentUserFilter(req.params.id);
         if (on) return list(req, mine(req, on));
+        requireAdminScope(req);
+        admin(req);
+        const shaper = Shaper.of(req, EM_SHAPES, 'request');
         em.refresh();
-        return { status: 200, body: expandOnly(req, NAV)(views.request(em.request(req.params.id ?? ''))) };
+        return entityResult(views.request(em.request(req.params.id ?? '')), shaper);
       },
     },
     {
       method: 'POST',
       path: `${EM_ROOT}/assignmentRequests`,
-      permissions: EM_PERMS.write,
-      handler: (req) => {
-        const created = em.submit(req.caller, readNewRequest(req));
-        return { status: 201, body: expandOnly(req, NAV)(views.request(created)) };
-      },
+      permissions: EM_PERMS.writeOrMine,
+      handler: (req) => ({
+        status: 201,
+        body: accepted(em.submit(req.caller, readNewRequest(req), isAdmin(req)), req),
+      }),
     },
     {
       method: 'POST',
       path: `${EM_ROOT}/assignmentRequests/:id/cancel`,
-      permissions: EM_PERMS.write,
+      permissions: EM_PERMS.writeOrMine,
       handler: (req) => {
-        em.cancel(req.caller, req.params.id ?? '');
+        em.cancel(req.caller, req.params.id ?? '', isAdmin(req));
         return { status: 200 };
       },
     },
   ];
+}
+
+/** Admin request types need EntitlementManagement.ReadWrite.All, not only the end users' permission. */
+function hasWriteScope(req: GraphRequest): boolean {
+  return req.caller.kind === 'app' || req.caller.scopes.includes('EntitlementManagement.ReadWrite.All');
 }

@@ -1,19 +1,26 @@
-import type { GraphRequest, RouteDef } from '../../../routing';
+import type { DirectoryRoleView, GraphRequest, RouteDef } from '../../../routing';
 import type { PimService } from '../service';
 import type { PimViews } from '../views';
 import type { ScheduleRequest } from '../model';
 import type { RequestBody } from '../requestBody';
-import { collectionResult } from '../../governance/collection';
+import { collectionResult, entityResult } from '../../governance/collection';
 import { bodyObject, checkOn, currentUserFilter, signedInUser } from '../../governance/functions';
-import { expandOnly } from '../../governance/shape';
+import { ADMIN_ROLES, requireRole, roleDenied } from '../../governance/roles';
+import { Shaper } from '../../governance/shape';
+import { PIM_SHAPES } from '../shapes';
 import { PIM_PERMS, RM_ROOT } from './permissions';
 
-const NAV = ['roleDefinition', 'principal'];
 const BASE = `${RM_ROOT}/roleAssignmentScheduleRequests`;
 
-/** roleAssignmentScheduleRequests: activate/deactivate, list, filterByCurrentUser, cancel. */
-export function requestRoutes(pim: PimService, views: PimViews): RouteDef[] {
+/**
+ * roleAssignmentScheduleRequests: activate/deactivate, list, filterByCurrentUser, cancel. Listing every
+ * request, or reading one by id, needs a PIM reader role in delegated calls (include
+ * rbac-pim-entra-roles-apis); a user's own requests (filterByCurrentUser, selfActivate) need none.
+ */
+export function requestRoutes(pim: PimService, views: PimViews, roles: DirectoryRoleView): RouteDef[] {
+  const admin = (req: GraphRequest) => requireRole(req, roles, ADMIN_ROLES.pimRead, roleDenied.pim);
   const list = (req: GraphRequest, keep: (r: ScheduleRequest) => boolean) => {
+    const shaper = Shaper.of(req, PIM_SHAPES, 'request');
     pim.refresh();
     const items = [...pim.state.requests.values()]
       .filter(keep)
@@ -22,7 +29,7 @@ export function requestRoutes(pim: PimService, views: PimViews): RouteDef[] {
       req,
       items.map((r) => views.request(r)),
       'roleManagement/directory/roleAssignmentScheduleRequests',
-      expandOnly(req, NAV),
+      shaper,
     );
   };
   const mine = (req: GraphRequest, on: string): ((r: ScheduleRequest) => boolean) => {
@@ -38,7 +45,10 @@ export function requestRoutes(pim: PimService, views: PimViews): RouteDef[] {
       method: 'GET',
       path: BASE,
       permissions: PIM_PERMS.assignmentRead,
-      handler: (req) => list(req, () => true),
+      handler: (req) => {
+        admin(req);
+        return list(req, () => true);
+      },
     },
     {
       method: 'GET',
@@ -47,8 +57,10 @@ export function requestRoutes(pim: PimService, views: PimViews): RouteDef[] {
       handler: (req) => {
         const on = currentUserFilter(req.params.id);
         if (on) return list(req, mine(req, on));
+        admin(req);
+        const shaper = Shaper.of(req, PIM_SHAPES, 'request');
         pim.refresh();
-        return { status: 200, body: expandOnly(req, NAV)(views.request(pim.request(req.params.id ?? ''))) };
+        return entityResult(views.request(pim.request(req.params.id ?? '')), shaper);
       },
     },
     {
@@ -56,13 +68,10 @@ export function requestRoutes(pim: PimService, views: PimViews): RouteDef[] {
       path: BASE,
       permissions: PIM_PERMS.assignmentWrite,
       handler: (req) => {
+        const shaper = Shaper.of(req, PIM_SHAPES, 'request');
         const created = pim.submit(req.caller, bodyObject(req) as RequestBody);
-        const view = expandOnly(req, NAV)(views.request(created));
-        // Graph answers a self-activation that needs no approval with `Granted`; reads later show `Provisioned`.
-        return {
-          status: 201,
-          body: { ...view, status: created.status === 'Provisioned' ? 'Granted' : created.status },
-        };
+        // As the create doc's examples answer: `Granted` (or `PendingApproval`), the schedule comes later.
+        return entityResult(views.request(created), shaper, 201);
       },
     },
     {

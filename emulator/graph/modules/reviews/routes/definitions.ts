@@ -1,14 +1,28 @@
-import type { GraphRequest, RouteDef } from '../../../routing';
+import type { DirectoryRoleView, GraphRequest, RouteDef } from '../../../routing';
 import { GraphHttpError } from '../../../routing';
 import type { ReviewService } from '../service';
 import type { ReviewViews } from '../views';
-import { collectionResult } from '../../governance/collection';
+import { collectionResult, entityResult } from '../../governance/collection';
 import { checkOn, currentUserFilter, signedInUser } from '../../governance/functions';
+import { ADMIN_ROLES, requireRole, roleDenied } from '../../governance/roles';
+import { Shaper } from '../../governance/shape';
+import { AR_SHAPES } from '../shapes';
 import { AR_PERMS, AR_ROOT } from './permissions';
 
-/** Definitions and instances, each with filterByCurrentUser(on='reviewer'); stop, applyDecisions, sendReminder. */
-export function definitionRoutes(reviews: ReviewService, views: ReviewViews): RouteDef[] {
+/**
+ * Definitions and instances, each with filterByCurrentUser(on='reviewer'); stop, applyDecisions,
+ * sendReminder. Listing or reading reviews needs an admin role in delegated calls (include
+ * rbac-access-reviews-apis-read: Global Reader, Security Reader, User Administrator, Identity
+ * Governance Administrator…), and acting on an instance a writer's role (rbac-access-reviews-apis-write);
+ * reviewers find their reviews with filterByCurrentUser, which needs none.
+ */
+export function definitionRoutes(
+  reviews: ReviewService,
+  views: ReviewViews,
+  roles: DirectoryRoleView,
+): RouteDef[] {
   const st = reviews.state;
+  const reader = (req: GraphRequest) => requireRole(req, roles, ADMIN_ROLES.reviewsRead, roleDenied.reviews);
   const reviewerOn = (req: GraphRequest, segment: string | undefined): string | undefined => {
     const on = currentUserFilter(segment);
     if (!on) return undefined;
@@ -16,6 +30,7 @@ export function definitionRoutes(reviews: ReviewService, views: ReviewViews): Ro
     return signedInUser(req);
   };
   const instancesOf = (req: GraphRequest, definitionId: string, me?: string) => {
+    const shaper = Shaper.of(req, AR_SHAPES, 'instance');
     reviews.refresh();
     const items = [...st.instances.values()].filter(
       (i) => i.definitionId === definitionId && (!me || i.reviewerIds.includes(me)),
@@ -24,6 +39,7 @@ export function definitionRoutes(reviews: ReviewService, views: ReviewViews): Ro
       req,
       items.map((i) => views.instance(i)),
       `identityGovernance/accessReviews/definitions('${definitionId}')/instances`,
+      shaper,
     );
   };
   const action = (name: string, run: (i: ReturnType<ReviewService['instance']>) => void): RouteDef => ({
@@ -31,21 +47,34 @@ export function definitionRoutes(reviews: ReviewService, views: ReviewViews): Ro
     path: `${AR_ROOT}/:did/instances/:iid/${name}`,
     permissions: AR_PERMS.write,
     handler: (req) => {
+      requireRole(req, roles, ADMIN_ROLES.reviewsWrite, roleDenied.reviews);
       run(reviews.instance(req.params.did ?? '', req.params.iid ?? ''));
       return { status: 204 };
     },
   });
+  const definitions = (req: GraphRequest, me?: string) => {
+    const shaper = Shaper.of(req, AR_SHAPES, 'definition');
+    reviews.refresh();
+    const mine = [...st.definitions.values()].filter(
+      (d) =>
+        !me || [...st.instances.values()].some((i) => i.definitionId === d.id && i.reviewerIds.includes(me)),
+    );
+    return collectionResult(
+      req,
+      mine.map((d) => views.definition(d)),
+      'identityGovernance/accessReviews/definitions',
+      shaper,
+    );
+  };
   return [
     {
       method: 'GET',
       path: AR_ROOT,
       permissions: AR_PERMS.read,
-      handler: (req) =>
-        collectionResult(
-          req,
-          [...st.definitions.values()].map((d) => views.definition(d)),
-          'identityGovernance/accessReviews/definitions',
-        ),
+      handler: (req) => {
+        reader(req);
+        return definitions(req);
+      },
     },
     {
       method: 'GET',
@@ -53,17 +82,9 @@ export function definitionRoutes(reviews: ReviewService, views: ReviewViews): Ro
       permissions: AR_PERMS.read,
       handler: (req) => {
         const me = reviewerOn(req, req.params.did);
-        if (me) {
-          reviews.refresh();
-          const mine = [...st.definitions.values()].filter((d) =>
-            [...st.instances.values()].some((i) => i.definitionId === d.id && i.reviewerIds.includes(me)),
-          );
-          return collectionResult(
-            req,
-            mine.map((d) => views.definition(d)),
-            'identityGovernance/accessReviews/definitions',
-          );
-        }
+        if (me) return definitions(req, me);
+        reader(req);
+        const shaper = Shaper.of(req, AR_SHAPES, 'definition');
         const d = st.definitions.get(req.params.did ?? '');
         if (!d)
           throw new GraphHttpError(
@@ -71,14 +92,17 @@ export function definitionRoutes(reviews: ReviewService, views: ReviewViews): Ro
             'ResourceNotFound',
             `Access review '${req.params.did}' was not found.`,
           );
-        return { status: 200, body: views.definition(d) };
+        return entityResult(views.definition(d), shaper);
       },
     },
     {
       method: 'GET',
       path: `${AR_ROOT}/:did/instances`,
       permissions: AR_PERMS.read,
-      handler: (req) => instancesOf(req, req.params.did ?? ''),
+      handler: (req) => {
+        reader(req);
+        return instancesOf(req, req.params.did ?? '');
+      },
     },
     {
       method: 'GET',
@@ -87,11 +111,13 @@ export function definitionRoutes(reviews: ReviewService, views: ReviewViews): Ro
       handler: (req) => {
         const me = reviewerOn(req, req.params.iid);
         if (me) return instancesOf(req, req.params.did ?? '', me);
+        reader(req);
+        const shaper = Shaper.of(req, AR_SHAPES, 'instance');
         reviews.refresh();
-        return {
-          status: 200,
-          body: views.instance(reviews.instance(req.params.did ?? '', req.params.iid ?? '')),
-        };
+        return entityResult(
+          views.instance(reviews.instance(req.params.did ?? '', req.params.iid ?? '')),
+          shaper,
+        );
       },
     },
     action('stop', (i) => reviews.stop(i)),
