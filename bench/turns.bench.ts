@@ -27,7 +27,7 @@ export function turnBenchmarks(label: string, open: OpenStore, withRss: boolean)
   return {
     name: `turns (${label})`,
     run: async () => {
-      const packages = ROUNDS * PER_ROUND + COST_SAMPLES + 2 * GROWTH_SAMPLES + CLICK_ITEMS;
+      const packages = ROUNDS * PER_ROUND + 1 + COST_SAMPLES + 2 * GROWTH_SAMPLES + CLICK_ITEMS;
       const { fixture, packageIds } = approvalTenant(packages);
       const commands: CommandStartedEvent[] = [];
       const app = await startAccessApp({ fixture, storeFactory: () => open((e) => void commands.push(e)) });

@@ -10,6 +10,9 @@ import type { DelegatedIdentities } from './identities';
 import { AccessEffect, type AccessRequestData } from './model';
 import { statusEffects } from './statusEffects';
 
+/** How long after the decision the bot first asks Graph whether the access was delivered. */
+const FIRST_SYNC_DELAY_MS = 5_000;
+
 /**
  * Records an approver's decision in Graph, as that approver (Graph's approval stage API has no
  * application permission). A 409 that shows the same decision already recorded counts as done.
@@ -41,10 +44,12 @@ export function decisionEffect(deps: {
         if (now2?.reviewResult !== result)
           throw new PermanentEffectError(`Graph shows a different decision: ${now2?.reviewResult}`, err);
       }
-      // Graph delivers once the last stage approves; follow it until the assignment is there.
+      // Graph delivers once the last stage approves, after its answer (processing is asynchronous):
+      // look a little later rather than spend a request on a state that has not moved yet.
+      const later = new Date(now.getTime() + FIRST_SYNC_DELAY_MS);
       return (fresh) =>
         fresh.state === 'delivering'
-          ? { effects: [effect(`sync:decision:${stage}`, AccessEffect.sync, {}, now)] }
+          ? { effects: [effect(`sync:decision:${stage}`, AccessEffect.sync, {}, later)] }
           : undefined;
     },
     onFailed: (ctx, err) => (fresh) => {

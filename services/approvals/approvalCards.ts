@@ -72,11 +72,13 @@ export function approvalCardData(
   reminder = false,
 ): ApprovalRequestCardData {
   const a = item.data.approval;
-  // The viewer's own stage: the one they approve (the latest if several), else the current one.
-  const mine = [...a.stages]
-    .reverse()
-    .find((s) => [...s.approvers, ...s.escalationApprovers].some((p) => p.id === viewerId));
-  const stage = mine ?? a.stages[a.current];
+  // The viewer's own stage: the current one when they may decide it (an approver of two stages in a
+  // row acts on each in turn), else the latest one they approve, else the current one.
+  const approves = (s: (typeof a.stages)[number]) =>
+    [...s.approvers, ...s.escalationApprovers].some((p) => p.id === viewerId);
+  const current = a.stages[a.current];
+  const mine = current && approves(current) ? current : [...a.stages].reverse().find(approves);
+  const stage = mine ?? current;
   const open = item.state === 'pendingApproval' && stage?.state === 'InProgress' && stage.index === a.current;
   const allowed = stage
     ? stage.escalated

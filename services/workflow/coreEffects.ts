@@ -35,7 +35,7 @@ export function createCoreEffects(deps: {
 }): Record<string, EffectHandler> {
   return {
     [CoreEffect.scheduleTimers]: {
-      runsFirst: true,
+      runs: 'first',
       // Cancel wins whatever the order: a job that a later-recorded cancel covers is never scheduled,
       // even when this entry runs after the cancel did (a retry, or a crash in between).
       run: async ({ item, entry }) => {
@@ -52,13 +52,13 @@ export function createCoreEffects(deps: {
       },
     },
     [CoreEffect.cancelTimers]: {
-      runsFirst: true,
+      runs: 'first',
       run: async ({ entry }) => {
         await deps.jobs.cancelByPrefix(String(entry.payload.prefix), deps.clock.now());
       },
     },
     [CoreEffect.audit]: {
-      runsFirst: true,
+      runs: 'first',
       run: async ({ entry, audit }) => {
         const e = entry.payload as unknown as AuditEvent & { at: string };
         audit({ ...e, at: new Date(e.at) });

@@ -25,8 +25,11 @@ export type Followup<TData> = (fresh: WorkflowItem<TData>) => ItemPatch<TData> |
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds handlers of every item data type
 export interface EffectHandler<TData = any> {
   run(ctx: EffectContext<TData>): Promise<Followup<TData> | void>;
-  /** Touches only the store (audit, timers): runs before the others of its batch. */
-  runsFirst?: boolean;
+  /**
+   * Where in its batch it runs (stable otherwise): `first` for store-only effects (audit, timers),
+   * `last` for new messages, whose ids are recorded by the write that follows the batch.
+   */
+  runs?: 'first' | 'between' | 'last';
   /** Called once when the effect fails for good; its patch records the failure on the item. */
   onFailed?(ctx: EffectContext<TData>, error: unknown): Followup<TData> | void;
 }

@@ -39,6 +39,7 @@ export function createNotifyEffects(deps: {
   };
   return {
     [NotifyEffect.send]: {
+      runs: 'last',
       run: async (ctx) => {
         const { item, entry } = ctx;
         const { key, userId, kind } = entry.payload as { key: string; userId: string; kind: string };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, AuditLog } from '../ports/auditLog';
-import type { WorkflowItem, WorkflowStore } from '../ports/workflowStore';
+import type { OutboxEntry, WorkflowItem, WorkflowStore } from '../ports/workflowStore';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { type EffectHandler } from './effects';
@@ -30,6 +30,8 @@ export interface OutboxDeps extends OutboxOptions {
 }
 
 type Assertions = ReadonlyMap<string, string>;
+
+const ORDER = { first: 0, between: 1, last: 2 } as const;
 
 /**
  * Carries out the side effects recorded in workflow items' outboxes, until done. One runner at a time
@@ -119,9 +121,10 @@ export class OutboxRunner {
 
   /** runItem without waiting: the turn answers while its effects run (see `settled`). */
   runInBackground<T>(item: WorkflowItem<T>, assertions: Assertions, owner?: string): void {
-    const run = this.runItem(item, assertions, owner).catch((err: unknown) =>
-      this.deps.logger.error({ err, itemId: item.id }, 'effects failed to run'),
-    );
+    // On the next turn of the event loop: the caller's answer goes out before the effects start.
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.runItem(item, assertions, owner))
+      .catch((err: unknown) => this.deps.logger.error({ err, itemId: item.id }, 'effects failed to run'));
     this.active.add(run);
     void run.finally(() => this.active.delete(run));
   }
@@ -150,11 +153,15 @@ export class OutboxRunner {
         const started = new Date(current.lease!.until.getTime() - this.o.leaseMs);
         const due = current.outbox.filter((e) => outboxEntries.isDue(e, started));
         const batch = new EffectBatch(this.deps, this.o, assertions);
-        // Store-only effects (audit, timers) first: what people see next is already on record.
-        const first = due.filter((e) => this.deps.handlers[e.type]?.runsFirst);
+        // Store-only effects (audit, timers) first: what people see next is already on record. New
+        // messages last: the write recording their ids follows at once, so a crash in between (which
+        // would send them again) has the smallest window.
+        const order = (e: OutboxEntry) => ORDER[this.deps.handlers[e.type]?.runs ?? 'between'];
+        const first = due.filter((e) => order(e) === 0);
         for (const entry of first) await batch.run(current, entry);
         await this.appendAudit(batch.takeAudit());
-        for (const entry of due) if (!first.includes(entry)) await batch.run(current, entry);
+        const rest = due.filter((e) => order(e) !== 0).sort((a, b) => order(a) - order(b));
+        for (const entry of rest) await batch.run(current, entry);
         await this.appendAudit(batch.takeAudit());
         current = await this.finish(current, owner, batch);
         ran += due.length;

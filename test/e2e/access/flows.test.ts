@@ -22,6 +22,7 @@ describe('e2e access flows', () => {
       'LynneR',
       'MiriamG',
       'PradeepG',
+      'GradyA',
     ])
       await app.t.channel.install(alias);
   });
@@ -77,6 +78,44 @@ describe('e2e access flows', () => {
     const m3 = channel().recorder.mark();
     assert.match(cardText(await decide('LeeG', lee, 'approve')), /Approved by Lee Gu/);
     await cardFor('AlexW', m3, /was approved/);
+  });
+
+  it('Project Falcon for Grady: Lee, his manager and the sponsor, decides stage 1 and then stage 2', async () => {
+    const mark = channel().recorder.mark();
+    await request('GradyA', FALCON, {
+      justification: 'Field trials',
+      [`answer_${WORKSTREAM}`]: 'Field trials',
+    });
+    const lee = await cardFor('LeeG', mark, /Grady Archie asks for Project Falcon/);
+    assert.equal(actionData(cardOf(lee), 'approval.decide').length, 2, 'stage 1 is his: Approve and Deny');
+    assert.doesNotMatch(textOf(lee), /earlier stage/);
+    const listed = channel().recorder.mark();
+    await channel().send('LeeG', 'approvals');
+    const list = await channel().waitFor(
+      (r) => r.alias === 'LeeG' && /Grady Archie/.test(textOf(r)),
+      10_000,
+      listed,
+    );
+    assert.ok(actionData(cardOf(list), 'approval.decide').length > 0 || /Grady Archie/.test(textOf(list)));
+    const m2 = channel().recorder.mark();
+    const afterFirst = await decide('LeeG', lee, 'approve', 'Good fit');
+    assert.equal(
+      actionData(afterFirst, 'approval.decide').length,
+      2,
+      'his card goes on to stage 2, with buttons',
+    );
+    assert.match(cardText(afterFirst), /2 of 2/);
+    const second = actionData(afterFirst, 'approval.decide').find((d) => d.decision === 'approve')!;
+    const done = invokeCard(
+      await channel().invoke(
+        'LeeG',
+        'approval.decide',
+        { ...second, reason: 'Sponsor agrees' },
+        { replyToId: lee.activityId },
+      ),
+    );
+    assert.match(cardText(done), /Approved by Lee Gu/);
+    await cardFor('GradyA', m2, /was approved/);
   });
 
   it('a required question left out is refused, and nothing is requested', async () => {

@@ -75,6 +75,9 @@ describe('AccessRequestService', () => {
       reason: 'Welcome',
     });
     await h.wf.outbox.runItem(view.itemId, new Map([['megan', 'sso-megan']]));
+    assert.equal((await item(view.itemId)).state, 'delivering', 'Graph delivers after its answer');
+    h.clock.advance(5_000); // the bot looks again a little later
+    await h.wf.outbox.runDue();
     const done = await item(view.itemId);
     assert.equal(done.state, 'delivered');
     assert.ok(
@@ -225,6 +228,8 @@ describe('AccessRequestService', () => {
     assert.deepEqual(h.kinds('lee'), ['approval.request']);
     await h.wf.approvals.decide({ actor: { id: 'lee' }, itemId: view.itemId, decision: 'approve' });
     await h.wf.outbox.runItem(view.itemId, new Map([['lee', 'sso-lee']]));
+    h.clock.advance(5_000);
+    await h.wf.outbox.runDue();
     assert.equal((await item(view.itemId)).state, 'delivered');
     assert.equal(h.entitlement.calls.filter((x) => x === 'decideStage').length, 2);
   });

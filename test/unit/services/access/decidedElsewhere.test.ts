@@ -110,6 +110,8 @@ describe('requests decided or canceled outside Teams (reconcile with Graph)', ()
 
     await h.wf.approvals.decide({ actor: { id: 'lee' }, itemId: view.itemId, decision: 'approve' });
     await h.wf.outbox.runItem(view.itemId, new Map([['lee', 'sso-lee']]));
+    h.clock.advance(5_000);
+    await h.wf.outbox.runDue();
     assert.equal((await item(view.itemId)).state, 'delivered');
     assert.equal((await graphOf(view.itemId)).stages[1]?.reviewResult, 'Approve', 'recorded in Graph');
   });
