@@ -131,9 +131,7 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
         groups: [
           {
             catalog: HOSTILE,
-            packages: [
-              { id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE },
-            ],
+            packages: [{ id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE }],
           },
         ],
         page: 1,
