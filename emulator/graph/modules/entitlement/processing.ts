@@ -6,7 +6,9 @@ import type { Delivery } from './delivery';
  * What Graph does with a request after answering it, on the emulator's clock: a `submitted` request
  * starts its approval (`pendingApproval`) or its delivery once its processing delay has passed; a
  * `delivering` one is delivered in turn; a removal takes the assignment away. Evaluated lazily, at the
- * instant each step fell due, whenever state is read.
+ * instant each step fell due, whenever state is read. (entitlementmanagement-post-assignmentrequests.md:
+ * the create answers `submitted` / `Accepted`; resources/accesspackageassignmentrequest.md: the state
+ * moves on through pendingApproval, delivering, delivered or denied afterwards.)
  */
 export class RequestProcessing {
   constructor(

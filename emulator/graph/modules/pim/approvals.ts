@@ -17,7 +17,11 @@ export class PimApprovals {
     private readonly audit: PimAudit,
   ) {}
 
-  /** The request is granted at `at`: its activation is provisioned one processing delay later. */
+  /**
+   * The request is granted at `at`: its activation is provisioned one processing delay later
+   * (rbacapplication-post-roleassignmentschedulerequests.md answers a selfActivate `Granted`, with the
+   * schedule's id in targetScheduleId; the request reads `Provisioned` once the schedule exists).
+   */
   grant(request: ScheduleRequest, at: Date): void {
     request.status = 'Granted';
     request.targetScheduleId ??= request.id;

@@ -128,6 +128,16 @@ describe('emulator fidelity: delegated calls need the user’s role, not only th
       `${AR}/${FALCON_REVIEW}/instances/filterByCurrentUser(on='reviewer')`,
     );
     const iid = instances.body.value[0].id as string;
+    // accessreviewinstancedecisionitem-filterbycurrentuser.md: a reviewer's items, no role needed.
+    const decisions = `${AR}/${FALCON_REVIEW}/instances/${iid}/decisions`;
+    const items = await getAs(emu(), 'NestorW', `${decisions}/filterByCurrentUser(on='reviewer')`);
+    assert.equal(items.status, 200);
+    assert.ok(items.body.value.length > 0);
+    assert.deepEqual(
+      (await getAs(emu(), 'AdeleV', `${decisions}/filterByCurrentUser(on='reviewer')`)).body.value,
+      [],
+    );
+    assertGraphError(await getAs(emu(), 'AdeleV', decisions), 403, 'Forbidden');
     const stop = await rawCall(emu(), 'POST', `/v1.0${AR}/${FALCON_REVIEW}/instances/${iid}/stop`, {
       token: await userToken(emu(), 'NestorW'),
     });

@@ -28,4 +28,38 @@ describe('following a request in Graph until it is delivered', () => {
     assert.equal(h.lastCard('adele', 'access.requestStatus')?.state, 'delivered');
     assert.deepEqual(await h.store.audit.list({ types: ['effect.failed'] }), []);
   });
+
+  it('keeps a request Graph has not processed yet Submitted: no approver is asked before Graph shows pendingApproval', async () => {
+    const h = accessHarness();
+    // entitlementmanagement-post-assignmentrequests.md: Graph answers `submitted` and processes afterwards.
+    const states: AssignmentRequestInfo['state'][] = ['submitted', 'submitted', 'pendingApproval'];
+    h.entitlement.requestState = async (id) => ({
+      id,
+      requestType: 'userAdd',
+      state: states.shift() ?? 'pendingApproval',
+    });
+    const { view } = await h.wf.requests.submit(h.as('adele'), {
+      packageId: 'covid',
+      idempotencyKey: 'c1',
+      justification: 'Joining the response',
+    });
+    assert.equal(view.state, 'submitted');
+    assert.equal(view.processing, true);
+    assert.deepEqual(
+      [h.kinds('megan'), h.kinds('lee')],
+      [[], []],
+      'no approver card before Graph has an approval',
+    );
+    h.clock.advance(10_000);
+    await h.wf.runDue();
+    assert.deepEqual(h.kinds('megan'), [], 'still processing in Graph');
+    h.clock.advance(20_000);
+    await h.wf.runDue();
+    const item = (await h.store.workflows.get<AccessRequestData>(view.itemId))!;
+    assert.equal(item.state, 'pendingApproval');
+    assert.equal(item.data.graph?.state, 'pendingApproval');
+    assert.deepEqual([h.kinds('megan'), h.kinds('lee')], [['approval.request'], ['approval.request']]);
+    assert.equal(h.lastCard('adele', 'access.requestStatus')?.state, 'pendingApproval');
+    assert.ok(!h.entitlement.calls.includes('approvalStages'), 'nothing read an approval');
+  });
 });
