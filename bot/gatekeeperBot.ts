@@ -95,6 +95,22 @@ export class GatekeeperBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * The sign-in link's end in Teams: the user signed in in the browser and Teams hands over the magic
+   * code; redeem it so the token service keeps their token. 412 tells Teams it did not work.
+   */
+  protected override async handleTeamsSigninVerifyState(
+    context: TurnContext,
+    query: SigninStateVerificationQuery,
+  ): Promise<void> {
+    const code = typeof query?.state === 'string' ? query.state.trim() : '';
+    if (code && /^[\w-]{1,64}$/.test(code) && (await this.deps.sso.redeem(context, code))) return;
+    turnLog(context, this.deps.logger).warn('sign-in code refused');
+    throw new InvokeException(StatusCodes.PRECONDITION_FAILED, {
+      failureDetail: 'The sign-in code did not work',
+    });
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const log = turnLog(context, this.deps.logger);
     let actor: Actor;

@@ -67,6 +67,25 @@ export class SsoTokens {
   }
 
   /**
+   * Redeems the magic code a sign-in through the link ends with (Teams sends it in `signin/verifyState`):
+   * the token service then keeps the user's token. False when the code is wrong or used.
+   */
+  async redeem(context: TurnContext, code: string): Promise<boolean> {
+    const { activity } = context;
+    try {
+      const result = await tokenClient(context).getUserToken(
+        activity.from.id,
+        this.connectionName,
+        activity.channelId,
+        code,
+      );
+      return !!result?.token;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * Where to sign in. botbuilder cannot build the sign-in state without an app id, so with auth off
    * (demo mode) the card goes without a link: the demo channel signs users in by token exchange only.
    */

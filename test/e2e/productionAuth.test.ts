@@ -10,12 +10,13 @@ import type { Wiring } from '../../bot/wiring';
 import { startEmulator, type Emulator } from '../../emulator';
 import { BOT_FRAMEWORK_ISSUER } from '../../emulator/identity/botFrameworkChannel';
 import { SigningKey } from '../../emulator/identity/signingKey';
-import { installActivities } from '../../emulator/teams/activities';
+import { actionInvoke, installActivities } from '../../emulator/teams/activities';
 import { cardOf, cardText } from '../../emulator/teams/cards';
 import { TeamsChannel } from '../../emulator/teams/channel';
 import { botFrameworkChannelAuth } from '../../emulator/teams/channelAuth';
 import { loadConfig } from '../../services/config';
 import { mongoTestDb, type MongoTestDb } from '../support/mongo';
+import { completeSignInPage } from '../support/signIn';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 
@@ -154,6 +155,29 @@ describe('e2e: production wiring with real Bot Framework auth (MongoDB, emulated
     const reply = await channel.waitFor((r) => r.alias === 'AdeleV', 5000, mark);
     assert.match(cardText(cardOf(reply)), /What I can do/);
     assert.deepEqual(channel.refusals, []);
+  });
+
+  it('signs a user in through the sign-in link: Teams hands over the magic code in signin/verifyState', async () => {
+    const mark = channel.recorder.mark();
+    await channel.send('AdeleV', 'my requests');
+    const prompt = await channel.waitFor(
+      (r) => r.alias === 'AdeleV' && JSON.stringify(r.activity ?? {}).includes('oauth'),
+      5000,
+      mark,
+    );
+    const attachment = (prompt.activity?.attachments as { content: { buttons: { value: string }[] } }[])[0]!;
+    const { code } = await completeSignInPage(attachment.content.buttons[0]!.value);
+    const verify = (state: string) => ({
+      ...actionInvoke(channel.envelope, adele(), 'x', {}),
+      name: 'signin/verifyState',
+      value: { state },
+    });
+    assert.equal((await channel.post(verify('000000' === code ? '111111' : '000000'))).status, 412);
+    assert.equal((await channel.post(verify(code))).status, 200);
+    const after = channel.recorder.mark();
+    await channel.send('AdeleV', 'my requests');
+    const reply = await channel.waitFor((r) => r.alias === 'AdeleV', 5000, after);
+    assert.doesNotMatch(JSON.stringify(reply.activity), /oauth/i, 'signed in now: no sign-in prompt');
   });
 
   it('has a connector that refuses calls without the bot token, or with a token for another audience', async () => {
