@@ -72,3 +72,12 @@ async function runAs(): Promise<PostgresInstall['runAs']> {
     );
   }
 }
+
+/** Spawn options for the server programs: as the unprivileged owner when root, in `cwd`, C locale, no PG* variables. */
+export function spawnOptions(install: PostgresInstall, cwd: string) {
+  // PGHOST, PGPORT… from the caller's shell would point the tools at another server.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PG')));
+  const user = install.runAs ? { uid: install.runAs.uid, gid: install.runAs.gid } : {};
+  // cwd: the postgres account may not be allowed into the caller's working directory.
+  return { ...user, cwd, env: { ...env, LC_ALL: 'C', LANG: 'C' } };
+}
