@@ -11,7 +11,7 @@ export interface PostgresInstall {
   /** e.g. "PostgreSQL 15.18 (Debian 15.18-0+deb12u1)". */
   version: string;
   /** The unprivileged account to run initdb and postgres as, when we are root (PostgreSQL refuses root). */
-  runAs?: { uid: number; gid: number; name: string };
+  runAs?: { uid: number; gid: number };
 }
 
 /**
@@ -63,7 +63,7 @@ async function runAs(): Promise<PostgresInstall['runAs']> {
   try {
     const uid = Number((await runCommand('id', ['-u', name])).trim());
     const gid = Number((await runCommand('id', ['-g', name])).trim());
-    return { uid, gid, name };
+    return { uid, gid };
   } catch (error) {
     throw new Error(
       `Running as root, and there is no '${name}' account to run PostgreSQL as (it refuses root): ` +
