@@ -40,6 +40,8 @@ export function runCommand(
       const output = `${String(stdout)}${String(stderr)}`.trim().slice(-4_000);
       reject(new Error(`${[file, ...args].join(' ')}: ${status}${output ? `\n${output}` : ''}`));
     });
+    // A command that exits without reading its input must not crash us with EPIPE; its status says why.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
   });
 }

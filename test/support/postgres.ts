@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statfsSync } from 'node:fs';
 import { chown, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { initCluster, SUPERUSER } from './postgresInit';
 
 const STARTUP_TIMEOUT_MS = 30_000;
 const SHM = '/dev/shm';
+const SHM_MIN_FREE_BYTES = 1024 ** 3;
 
 /** A private PostgreSQL cluster in a temp dir, listening on loopback only, with trust auth. */
 export interface Postgres {
@@ -78,16 +79,19 @@ function serverArgs(dataDir: string, socketDir: string, port: number): string[] 
 }
 
 /**
- * /dev/shm (memory) where there is one, else the temp dir. Creating a cluster's ~1,300 files is most of
+ * /dev/shm (memory) when it has room, else the temp dir. Creating a cluster's ~1,300 files is most of
  * its start-up time on disk (initdb: 1.3 s on ext4 here, 0.4 s on tmpfs), and nothing in it must last.
+ * Containers often get a 64 MB /dev/shm, too small for a cluster and its data: those use the disk.
  */
 function scratchDir(): string {
   try {
     accessSync(SHM, constants.W_OK | constants.X_OK);
-    return SHM;
+    const { bavail, bsize } = statfsSync(SHM);
+    if (bavail * bsize >= SHM_MIN_FREE_BYTES) return SHM;
   } catch {
-    return tmpdir();
+    // no /dev/shm here
   }
+  return tmpdir();
 }
 
 async function waitUntilReady(
