@@ -27,15 +27,22 @@ export async function terminate(child: ChildProcess, signal: NodeJS.Signals = 'S
   clearTimeout(timer);
 }
 
-/** Runs a command to completion; rejects with its exit status and output when it fails. */
-export function runCommand(file: string, args: string[], options: ExecFileOptions = {}): Promise<string> {
+/** Runs a command to completion (with `input` on its stdin); rejects with its exit status and output. */
+export function runCommand(
+  file: string,
+  args: string[],
+  { input, ...options }: ExecFileOptions & { input?: string } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
+    const child = execFile(file, args, { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (!error) return resolve(String(stdout));
       const status = typeof error.code === 'number' ? `exit ${error.code}` : (error.code ?? error.signal);
       const output = `${String(stdout)}${String(stderr)}`.trim().slice(-4_000);
       reject(new Error(`${[file, ...args].join(' ')}: ${status}${output ? `\n${output}` : ''}`));
     });
+    // A command that exits without reading its input must not crash us with EPIPE; its status says why.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }
 

@@ -31,7 +31,10 @@ export async function startFerretDbBackend(): Promise<FerretDbBackend> {
   try {
     return await postgresBackend();
   } catch (error) {
-    if (wanted === 'postgresql' || isCi()) throw error;
+    if (wanted === 'postgresql' || isCi()) {
+      const why = isCi() ? 'CI is set, so no fallback to SQLite' : 'FERRETDB_HANDLER=postgresql';
+      throw new Error(`PostgreSQL for FerretDB could not start (${why}): ${String(error)}`, { cause: error });
+    }
     const lines = (error instanceof Error ? error.message : String(error)).split('\n');
     const reason = lines.length > 12 ? [lines[0], '…', ...lines.slice(-10)] : lines;
     process.stderr.write(

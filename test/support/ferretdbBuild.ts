@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The FerretDB release the tests run against (SQLite handler: no server to install). */
+/** The FerretDB release the tests run against (on its PostgreSQL handler, or SQLite: test/support/ferretdbBackend.ts). */
 export const FERRETDB_VERSION = 'v1.24.2';
 
 /**

@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, statfsSync } from 'node:fs';
 import { chown, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureOutput, freePort, hasExited, removeOnExit, runCommand, terminate } from './childProcesses';
-import { findPostgres, type PostgresInstall } from './postgresInstall';
+import { findPostgres, spawnOptions } from './postgresInstall';
+import { initCluster, SUPERUSER } from './postgresInit';
 
 const STARTUP_TIMEOUT_MS = 30_000;
-const SUPERUSER = 'postgres';
+const SHM = '/dev/shm';
+const SHM_MIN_FREE_BYTES = 1024 ** 3;
 
 /** A private PostgreSQL cluster in a temp dir, listening on loopback only, with trust auth. */
 export interface Postgres {
@@ -17,16 +20,16 @@ export interface Postgres {
 }
 
 /**
- * initdb's a throwaway cluster, starts it on a free loopback port with a unix socket inside its own
- * directory, and creates `database`. Durability is off (fsync, synchronous_commit, full_page_writes):
- * the cluster lives for one test run. Rejects with the server's output if any step fails.
+ * Makes and starts a throwaway cluster holding `database`, on a free loopback port, with its unix
+ * socket inside its own temp dir. Durability is off (fsync, synchronous_commit, full_page_writes): the
+ * cluster lives for one run. Rejects with the server's output if it does not start.
  */
 export async function startPostgres(database: string): Promise<Postgres> {
   const install = await findPostgres();
-  const dir = await mkdtemp(join(tmpdir(), 'gatekeeper-pg-'));
+  const dir = await mkdtemp(join(scratchDir(), 'gatekeeper-pg-'));
   const dataDir = join(dir, 'data');
   const socketDir = join(dir, 'run');
-  const as = asOwner(install, dir);
+  const as = spawnOptions(install, dir);
   let child: ChildProcess | undefined;
   // SIGQUIT is PostgreSQL's immediate shutdown: it stops its backends itself and skips the checkpoint
   // that a cluster about to be deleted does not need. On exit we cannot wait for it.
@@ -44,20 +47,17 @@ export async function startPostgres(database: string): Promise<Postgres> {
       await chown(dir, install.runAs.uid, install.runAs.gid);
       await chown(socketDir, install.runAs.uid, install.runAs.gid);
     }
-    const bin = (name: string) => join(install.binDir, name);
-    // C locale and UTF8: the only settings FerretDB's PostgreSQL handler accepts; -N: no fsync of the new files.
-    const initArgs = ['-D', dataDir, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '-N'];
-    await runCommand(bin('initdb'), initArgs, as);
+    await initCluster(install, dataDir, database);
     const port = await freePort();
-    child = spawn(bin('postgres'), serverArgs(dataDir, socketDir, port), {
+    child = spawn(join(install.binDir, 'postgres'), serverArgs(dataDir, socketDir, port), {
       ...as,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output = captureOutput(child);
-    const client = ['-h', socketDir, '-p', String(port), '-U', SUPERUSER];
-    await waitUntilReady(child, () => runCommand(bin('pg_isready'), [...client, '-q'], as), output);
-    await runCommand(bin('createdb'), [...client, database], as);
-    return { url: `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`, version: install.version, stop };
+    const isReady = ['-h', socketDir, '-p', String(port), '-U', SUPERUSER, '-q'];
+    await waitUntilReady(child, () => runCommand(join(install.binDir, 'pg_isready'), isReady, as), output);
+    const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
+    return { url, version: install.version, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -78,12 +78,20 @@ function serverArgs(dataDir: string, socketDir: string, port: number): string[] 
   return ['-D', dataDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 }
 
-/** Spawn options that run as the unprivileged owner (when root), with PG* variables that could redirect the tools removed. */
-function asOwner(install: PostgresInstall, cwd: string) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PG')));
-  const user = install.runAs ? { uid: install.runAs.uid, gid: install.runAs.gid } : {};
-  // cwd: the postgres account may not be allowed into the caller's working directory.
-  return { ...user, cwd, env: { ...env, LC_ALL: 'C', LANG: 'C' } };
+/**
+ * /dev/shm (memory) when it has room, else the temp dir. Creating a cluster's ~1,300 files is most of
+ * its start-up time on disk (initdb: 1.3 s on ext4 here, 0.4 s on tmpfs), and nothing in it must last.
+ * Containers often get a 64 MB /dev/shm, too small for a cluster and its data: those use the disk.
+ */
+function scratchDir(): string {
+  try {
+    accessSync(SHM, constants.W_OK | constants.X_OK);
+    const { bavail, bsize } = statfsSync(SHM);
+    if (bavail * bsize >= SHM_MIN_FREE_BYTES) return SHM;
+  } catch {
+    // no /dev/shm here
+  }
+  return tmpdir();
 }
 
 async function waitUntilReady(

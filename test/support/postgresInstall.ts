@@ -11,7 +11,7 @@ export interface PostgresInstall {
   /** e.g. "PostgreSQL 15.18 (Debian 15.18-0+deb12u1)". */
   version: string;
   /** The unprivileged account to run initdb and postgres as, when we are root (PostgreSQL refuses root). */
-  runAs?: { uid: number; gid: number; name: string };
+  runAs?: { uid: number; gid: number };
 }
 
 /**
@@ -63,7 +63,7 @@ async function runAs(): Promise<PostgresInstall['runAs']> {
   try {
     const uid = Number((await runCommand('id', ['-u', name])).trim());
     const gid = Number((await runCommand('id', ['-g', name])).trim());
-    return { uid, gid, name };
+    return { uid, gid };
   } catch (error) {
     throw new Error(
       `Running as root, and there is no '${name}' account to run PostgreSQL as (it refuses root): ` +
@@ -71,4 +71,13 @@ async function runAs(): Promise<PostgresInstall['runAs']> {
       { cause: error },
     );
   }
+}
+
+/** Spawn options for the server programs: as the unprivileged owner when root, in `cwd`, C locale, no PG* variables. */
+export function spawnOptions(install: PostgresInstall, cwd: string) {
+  // PGHOST, PGPORT… from the caller's shell would point the tools at another server.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PG')));
+  const user = install.runAs ? { uid: install.runAs.uid, gid: install.runAs.gid } : {};
+  // cwd: the postgres account may not be allowed into the caller's working directory.
+  return { ...user, cwd, env: { ...env, LC_ALL: 'C', LANG: 'C' } };
 }
