@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { PNG } from 'pngjs';
@@ -23,7 +24,7 @@ const BASICS = ['window', 'document', 'navigator', 'Node', 'Element', 'getComput
 describe('cards in the Adaptive Cards JS renderer', () => {
   let AC: AdaptiveCardsLib;
   const saved = new Map<string, unknown>();
-  before(async () => {
+  before(() => {
     const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
     const g = globalThis as Record<string, unknown>;
     const w = window as unknown as Record<string, unknown>;
@@ -39,7 +40,7 @@ describe('cards in the Adaptive Cards JS renderer', () => {
       Object.defineProperty(g, name, { value, configurable: true, writable: true });
     }
     // Loaded once the DOM globals exist: the library reads them as it loads.
-    AC = (await import('adaptivecards')) as unknown as AdaptiveCardsLib;
+    AC = createRequire(__filename)('adaptivecards') as AdaptiveCardsLib;
   });
   after(() => {
     const g = globalThis as Record<string, unknown>;
