@@ -67,6 +67,27 @@ describe('Graph and Exchange permissions', () => {
       );
   });
 
+  it('the Entra app manifest (infra/entra/aad.manifest.json) requests exactly these', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(__dirname, '../../../../infra/entra/aad.manifest.json'), 'utf8'),
+    ) as {
+      requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
+    };
+    // Microsoft Graph's permissions by name (the Agents Toolkit resolves them); Exchange's by id.
+    const EXCHANGE = {
+      app: '00000002-0000-0ff1-ce00-000000000000',
+      'dc50a0fb-09a3-484d-be87-e023b12c6440': 'Exchange.ManageAsApp',
+    };
+    const asked = manifest.requiredResourceAccess.flatMap((r) =>
+      r.resourceAccess.map((a) => {
+        const name = r.resourceAppId === EXCHANGE.app ? EXCHANGE[a.id as keyof typeof EXCHANGE] : a.id;
+        return `${name} ${a.type === 'Scope' ? 'Delegated' : 'Application'}`;
+      }),
+    );
+    const declared = Object.entries(PERMISSIONS).map(([name, p]) => `${name} ${p.type}`);
+    assert.deepEqual(asked.sort(), declared.sort());
+  });
+
   it("the README's table is the one generated from the declarations (npm run docs:permissions)", () => {
     const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
     assert.deepEqual(readmeRows(readme), permissionRows());
