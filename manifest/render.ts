@@ -1,4 +1,3 @@
-import { COMMANDS } from '../bot/commands';
 import template from './manifest.template.json';
 import type { ManifestValues } from './settings';
 
@@ -6,18 +5,15 @@ import type { ManifestValues } from './settings';
 export type TeamsManifest = Record<string, unknown> & { bots: Record<string, unknown>[] };
 
 /**
- * Fills the template's ${{NAME}} placeholders and lists the bot's commands from bot/commands.ts, so the
- * command menu in Teams always matches what the bot understands (Teams shows at most 10).
+ * Fills the template's ${{NAME}} placeholders (the Agents Toolkit's syntax, so its zipAppPackage step
+ * reads the same file). Values are validated ids, names and URLs; each is JSON-escaped all the same.
  */
 export function renderManifest(values: ManifestValues): TeamsManifest {
-  // Imported as JSON so the build carries it into dist/; values are validated ids and names, JSON-safe.
+  // Imported as JSON so the build carries it into dist/.
   const filled = JSON.stringify(template).replace(/\$\{\{(\w+)\}\}/g, (_: string, name: string) => {
     const value = values[name as keyof ManifestValues];
     if (value === undefined) throw new Error(`No value for ${name} in the manifest template`);
-    return value;
+    return JSON.stringify(value).slice(1, -1);
   });
-  const manifest = JSON.parse(filled) as TeamsManifest;
-  const commands = COMMANDS.slice(0, 10).map((c) => ({ title: c.keyword, description: c.description }));
-  manifest.bots[0]!.commandLists = [{ scopes: ['personal'], commands }];
-  return manifest;
+  return JSON.parse(filled) as TeamsManifest;
 }

@@ -1,5 +1,8 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
+/** MS-DOS date of 1980-01-01 (day 1, month 1, year 0): a date of 0 would be an invalid month 0. */
+const DOS_1980_01_01 = (1 << 5) | 1;
+
 /** A file to put in a zip archive. */
 export interface ZipEntry {
   name: string;
@@ -23,7 +26,8 @@ export function zip(entries: ZipEntry[]): Buffer {
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
     local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(0, 10); // time and date: 1980-01-01, so packages are reproducible
+    local.writeUInt16LE(0, 10); // time 00:00 and date 1980-01-01, so packages are reproducible
+    local.writeUInt16LE(DOS_1980_01_01, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(entry.data.length, 22);
@@ -34,6 +38,7 @@ export function zip(entries: ZipEntry[]): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(DOS_1980_01_01, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(entry.data.length, 24);

@@ -1,15 +1,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ACCENT } from '../manifest/icons';
+import { join, resolve } from 'node:path';
 import { buildAppPackage } from '../manifest/package';
 import { manifestValues } from '../manifest/settings';
 
-// Usage: TEAMS_APP_ID=<guid> MicrosoftAppId=<guid> BOT_DOMAIN=gatekeeper.contoso.com npx tsx scripts/package-manifest.ts
-// Writes manifest/build/gatekeeper.zip, ready to upload in Teams admin center or with "Upload a custom app".
+// `npm run package [-- env/.env.dev]`: fills the manifest's ids from the environment (or from the env
+// file named, as the Agents Toolkit writes them) and writes manifest/build/gatekeeper.zip, ready for
+// Teams admin center ("Upload new app") or "Upload a custom app". Needs TEAMS_APP_ID, MicrosoftAppId (or
+// BOT_ID) and BOT_DOMAIN; see the README's "Deploy to your tenant".
 const root = join(__dirname, '..');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 try {
-  const values = manifestValues(process.env, { version, accent: ACCENT });
+  const envFile = process.argv[2];
+  if (envFile) process.loadEnvFile(resolve(envFile));
+  const values = manifestValues(process.env, { version });
   const out = join(root, 'manifest/build/gatekeeper.zip');
   mkdirSync(join(root, 'manifest/build'), { recursive: true });
   writeFileSync(out, buildAppPackage(values));

@@ -1,137 +1,137 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { inflateRawSync, inflateSync } from 'node:zlib';
 import { AppManifestUtils } from '@microsoft/app-manifest';
-import { COMMANDS } from '../../../bot/commands';
-import { ACCENT, colorIcon, outlineIcon } from '../../../manifest/icons';
-import { buildAppPackage } from '../../../manifest/package';
-import { pngInfo } from '../../../manifest/png';
+import { PNG } from 'pngjs';
+import { colorIcon, outlineIcon, ACCENT } from '../../../manifest/icons';
+import { manifestCommands, MANIFEST_INTENTS } from '../../../manifest/commands';
+import template from '../../../manifest/manifest.template.json';
+import { buildAppPackage, committedIcons } from '../../../manifest/package';
 import { renderManifest } from '../../../manifest/render';
 import { manifestValues, type ManifestValues } from '../../../manifest/settings';
+import { zip } from '../../../manifest/zip';
+import { appPackageProblems, unzip } from './appPackageChecks';
 
 const env = {
   TEAMS_APP_ID: '5b0c6f5e-8a0e-4a5e-9a52-3c1f5d7c9a10',
   MicrosoftAppId: 'c2b5e1a4-7d3f-4e8b-9f61-2a4d8c0e6b35',
   BOT_DOMAIN: 'gatekeeper.contoso.com',
 };
-const values: ManifestValues = manifestValues(env, { version: '0.1.0', accent: ACCENT });
+const values: ManifestValues = manifestValues(env, { version: '0.1.0' });
+const VERSION = template.manifestVersion;
+const SCHEMA_FILE = join(__dirname, `../../../manifest/schema/MicrosoftTeams.v${VERSION}.schema.json`);
 
-/** The schema shipped in @microsoft/app-manifest, read from disk: validation never goes online. */
-function shippedSchema(version: string): object {
-  const root = dirname(require.resolve('@microsoft/app-manifest'));
-  return JSON.parse(
-    readFileSync(join(root, `json-schemas/teams/${version}/MicrosoftTeams.schema.json`), 'utf8'),
-  ) as object;
-}
+/** The manifest schema kept in the repo: validation never goes online. */
+const keptSchema = () => JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
+const validate = (manifest: unknown) =>
+  AppManifestUtils.validateAgainstSchema(manifest as never, keptSchema() as never);
+const packaged = () => unzip(buildAppPackage(values));
 
-/** Reads a zip's entries back (the test's own reader, independent of manifest/zip.ts). */
-function unzip(archive: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  let at = 0;
-  while (archive.readUInt32LE(at) === 0x04034b50) {
-    const size = archive.readUInt32LE(at + 18);
-    const nameLength = archive.readUInt16LE(at + 26);
-    const extra = archive.readUInt16LE(at + 28);
-    const name = archive.subarray(at + 30, at + 30 + nameLength).toString('utf8');
-    const start = at + 30 + nameLength + extra;
-    files.set(name, inflateRawSync(archive.subarray(start, start + size)));
-    at = start + size;
-  }
-  return files;
-}
-
-/** Alpha and colour of every pixel of an RGBA PNG written without filters (as manifest/png.ts writes). */
-function pixels(png: Buffer): { rgb: number[]; alpha: number[] } {
-  const { width } = pngInfo(png);
-  const idat = png.indexOf('IDAT');
-  const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
-  const rgb: number[] = [];
-  const alpha: number[] = [];
-  for (let row = 0; row * (width * 4 + 1) < raw.length; row++) {
-    for (let x = 0; x < width; x++) {
-      const at = row * (width * 4 + 1) + 1 + x * 4;
-      rgb.push(raw[at]!, raw[at + 1]!, raw[at + 2]!);
-      alpha.push(raw[at + 3]!);
-    }
-  }
-  return { rgb, alpha };
-}
-
-describe('Teams app manifest', () => {
-  it('validates against the v1.17 schema shipped in @microsoft/app-manifest', async () => {
-    const manifest = renderManifest(values);
-    assert.equal(manifest.manifestVersion, '1.17');
-    const errors = await AppManifestUtils.validateAgainstSchema(
-      manifest as never,
-      shippedSchema('v1.17') as never,
+describe('Teams app package', () => {
+  it(`keeps Microsoft's v${VERSION} schema in the repo, the one the template names`, () => {
+    assert.equal(
+      template.$schema,
+      `https://developer.microsoft.com/json-schemas/teams/v${VERSION}/MicrosoftTeams.schema.json`,
     );
-    assert.deepEqual(errors, []);
+    // The Agents Toolkit's manifest library ships the published schemas: ours is one of them, unchanged.
+    const shipped = join(
+      dirname(require.resolve('@microsoft/app-manifest')),
+      `json-schemas/teams/v${VERSION}/MicrosoftTeams.schema.json`,
+    );
+    assert.deepEqual(keptSchema(), JSON.parse(readFileSync(shipped, 'utf8')));
   });
 
-  it('is caught by the schema when a required field is wrong', async () => {
-    const manifest = { ...renderManifest(values), id: 'not-a-guid' };
-    const errors = await AppManifestUtils.validateAgainstSchema(
-      manifest as never,
-      shippedSchema('v1.17') as never,
-    );
+  it('zips a manifest that the kept schema accepts, and that schema refuses a broken one', async () => {
+    const manifest = JSON.parse(packaged().get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+    assert.deepEqual(await validate(manifest), []);
+    const broken = { ...manifest, id: 'not-a-guid', accentColor: 'blue' };
+    const errors = await validate(broken);
     assert.ok(
-      errors.some((e) => e.startsWith('/id')),
+      errors.some((e) => e.startsWith('/id')) && errors.some((e) => e.startsWith('/accentColor')),
       errors.join('\n'),
     );
   });
 
-  it('fills ids and SSO settings, and lists the bot commands in personal scope', () => {
-    const manifest = renderManifest(values) as unknown as {
+  it('passes the app validation checks Teams makes beyond the schema (icons, commands, domains, SSO)', () => {
+    assert.deepEqual(appPackageProblems(packaged()), []);
+  });
+
+  it('fails those checks for a coloured outline icon, a wrong size, or a missing icon', () => {
+    const files = packaged();
+    const red = new PNG({ width: 32, height: 32 });
+    red.data.fill(0);
+    for (let i = 0; i < 40; i += 4) [red.data[i], red.data[i + 3]] = [255, 255];
+    const withIcon = (name: string, data: Buffer) => new Map([...files, [name, data]]);
+    assert.ok(appPackageProblems(withIcon('outline.png', PNG.sync.write(red))).some((p) => /white/.test(p)));
+    assert.ok(appPackageProblems(withIcon('color.png', outlineIcon())).some((p) => /192×192/.test(p)));
+    files.delete('outline.png');
+    assert.ok(appPackageProblems(files).some((p) => /not in the zip/.test(p)));
+  });
+
+  it('fills ids, SSO and domains from settings, with nothing left to fill', () => {
+    const m = renderManifest(values) as unknown as {
       id: string;
-      bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+      bots: { botId: string; scopes: string[] }[];
       webApplicationInfo: unknown;
       validDomains: string[];
+      accentColor: string;
     };
-    assert.equal(manifest.id, env.TEAMS_APP_ID);
-    assert.equal(manifest.bots[0]!.botId, env.MicrosoftAppId);
-    assert.deepEqual(manifest.bots[0]!.scopes, ['personal']);
-    assert.deepEqual(manifest.webApplicationInfo, {
+    assert.equal(m.id, env.TEAMS_APP_ID);
+    assert.equal(m.bots[0]!.botId, env.MicrosoftAppId);
+    // Nothing posts to a channel yet: personal scope only.
+    assert.deepEqual(m.bots[0]!.scopes, ['personal']);
+    assert.deepEqual(m.webApplicationInfo, {
       id: env.MicrosoftAppId,
-      resource: `api://gatekeeper.contoso.com/botid-${env.MicrosoftAppId}`,
+      resource: `api://botid-${env.MicrosoftAppId}`,
     });
-    assert.ok(manifest.validDomains.includes('gatekeeper.contoso.com'));
-    const titles = manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title);
-    assert.deepEqual(titles, COMMANDS.map((c) => c.keyword).slice(0, 10));
-    assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
+    assert.deepEqual(m.validDomains, ['gatekeeper.contoso.com', 'token.botframework.com']);
+    assert.equal(m.accentColor, ACCENT);
+    assert.doesNotMatch(JSON.stringify(m), /\$\{\{/);
+  });
+
+  it('takes the Agents Toolkit names too, and a separate SSO registration', () => {
+    const v = manifestValues(
+      {
+        TEAMS_APP_ID: env.TEAMS_APP_ID,
+        BOT_ID: env.MicrosoftAppId,
+        BOT_DOMAIN: 'gk.contoso.com',
+        AAD_APP_ID: env.TEAMS_APP_ID,
+      },
+      { version: '2.0.0' },
+    );
+    assert.equal(v.BOT_ID, env.MicrosoftAppId);
+    assert.equal(v.SSO_APP_ID_URI, `api://botid-${env.TEAMS_APP_ID}`);
+    assert.equal(v.APP_VERSION, '2.0.0');
+  });
+
+  it('lists exactly the working commands, in the help card order', () => {
+    const lists = template.bots[0]!.commandLists;
+    assert.deepEqual(lists, [{ scopes: ['personal'], commands: manifestCommands() }]);
+    assert.ok(!MANIFEST_INTENTS.includes('activateRole') && !MANIFEST_INTENTS.includes('reviews'));
   });
 
   it('names every bad packaging setting at once', () => {
     assert.throws(
       () =>
-        manifestValues({ TEAMS_APP_ID: 'x', BOT_DOMAIN: 'https://x/' }, { version: '1.0.0', accent: ACCENT }),
+        manifestValues(
+          { TEAMS_APP_ID: 'x', BOT_DOMAIN: 'https://x/', PRIVACY_URL: 'http://x/privacy' },
+          { version: '1.0.0' },
+        ),
       (err: Error) =>
-        /TEAMS_APP_ID/.test(err.message) &&
-        /MicrosoftAppId/.test(err.message) &&
-        /BOT_DOMAIN/.test(err.message),
+        ['TEAMS_APP_ID', 'MicrosoftAppId', 'BOT_DOMAIN', 'PRIVACY_URL'].every((k) => err.message.includes(k)),
     );
   });
 
-  it('has a 192×192 colour icon and a 32×32 outline icon that is white on transparent', () => {
-    assert.deepEqual(pngInfo(colorIcon()), { width: 192, height: 192, colourType: 6 });
-    assert.deepEqual(pngInfo(outlineIcon()), { width: 32, height: 32, colourType: 6 });
-    const outline = pixels(outlineIcon());
-    assert.ok(
-      outline.rgb.every((c) => c === 255),
-      'outline icon has a non-white pixel',
-    );
-    assert.ok(outline.alpha.includes(0) && outline.alpha.includes(255));
-    assert.ok(
-      pixels(colorIcon()).alpha.every((a) => a === 255),
-      'colour icon must be opaque',
-    );
+  it('ships the committed icons, as manifest/icons.ts draws them', () => {
+    const icons = committedIcons();
+    assert.deepEqual(icons.color, colorIcon(), 'run `npm run icons`');
+    assert.deepEqual(icons.outline, outlineIcon(), 'run `npm run icons`');
+    assert.deepEqual(packaged().get('outline.png'), icons.outline);
   });
 
-  it('packages manifest.json and both icons at the root of the zip', () => {
-    const files = unzip(buildAppPackage(values));
-    assert.deepEqual([...files.keys()].sort(), ['color.png', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { id: string };
-    assert.equal(manifest.id, env.TEAMS_APP_ID);
-    assert.deepEqual(files.get('outline.png'), outlineIcon());
+  it('writes zips whose entries carry a valid date (1980-01-01)', () => {
+    const archive = zip([{ name: 'a.txt', data: Buffer.from('a') }]);
+    assert.equal(archive.readUInt16LE(12), (1 << 5) | 1);
+    assert.deepEqual([...unzip(archive)], [['a.txt', Buffer.from('a')]]);
   });
 });
