@@ -30,7 +30,13 @@ export function turnBenchmarks(label: string, open: OpenStore, withRss: boolean)
       const packages = ROUNDS * PER_ROUND + 1 + COST_SAMPLES + 2 * GROWTH_SAMPLES + CLICK_ITEMS;
       const { fixture, packageIds } = approvalTenant(packages);
       const commands: CommandStartedEvent[] = [];
-      const app = await startAccessApp({ fixture, storeFactory: () => open((e) => void commands.push(e)) });
+      // Pollers as in production (1 s, 5 s would still be noise here): a decision's effects are run by
+      // the replica that took its lease, so what is counted is what the decision itself costs.
+      const app = await startAccessApp({
+        fixture,
+        pollMs: 60_000,
+        storeFactory: () => open((e) => void commands.push(e)),
+      });
       const floor = await startFloorBot();
       const floorChannel = await TeamsChannel.start({ fixture: fixture as unknown as ChannelFixture });
       floorChannel.connect(floor.url);

@@ -86,7 +86,10 @@ export class ProactiveNotifier implements Notifier {
   ): Promise<void> {
     const failure = await runProactive(this.deps.adapter, this.deps.appId, reference, logic);
     if (failure === undefined) return;
-    if (isGone(failure)) throw new NotReachableError(userId);
+    if (isGone(failure)) {
+      this.deps.conversations.forget(userId);
+      throw new NotReachableError(userId);
+    }
     throw failure;
   }
 }

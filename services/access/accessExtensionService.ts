@@ -1,3 +1,4 @@
+import { createdLeased } from '../workflow/mutate';
 import type { ApproverResolver } from '../approvals/approverResolver';
 import type { Clock } from '../clock';
 import type { DirectoryGateway } from '../ports/directory';
@@ -81,31 +82,35 @@ export class AccessExtensionService {
     }
     const approvalRequired = reqs.isApprovalRequiredForUpdate && policy.stages.length > 0;
     const stages = approvalRequired ? await this.deps.resolver.stages(policy.stages, who.userId) : [];
+    const lease = this.deps.effects.leaseRequest();
     const { item, created } = await workflows.create(
-      newRequestItem({
-        userId: who.userId,
-        idempotencyKey: input.idempotencyKey,
-        requester: await requesterOf(this.deps.directory, who.userId),
-        stages,
-        sourceMessage: input.sourceMessage,
-        source: input.source,
-        now: clock.now(),
-        data: {
-          requestType: 'extend',
-          assignmentId: assignment.id,
-          package: { id: detail.id, displayName: detail.displayName, catalog: detail.catalog?.displayName },
-          policy: {
-            id: policy.id,
-            displayName: policy.displayName,
-            approvalRequired,
-            expiration: policy.expiration,
+      createdLeased(
+        newRequestItem({
+          userId: who.userId,
+          idempotencyKey: input.idempotencyKey,
+          requester: await requesterOf(this.deps.directory, who.userId),
+          stages,
+          sourceMessage: input.sourceMessage,
+          source: input.source,
+          now: clock.now(),
+          data: {
+            requestType: 'extend',
+            assignmentId: assignment.id,
+            package: { id: detail.id, displayName: detail.displayName, catalog: detail.catalog?.displayName },
+            policy: {
+              id: policy.id,
+              displayName: policy.displayName,
+              approvalRequired,
+              expiration: policy.expiration,
+            },
+            justification,
+            answers: [],
           },
-          justification,
-          answers: [],
-        },
-      }),
+        }),
+        lease,
+      ),
     );
-    await this.deps.effects.runItem(item.id, new Map([[who.userId, who.assertion]]));
+    await this.deps.effects.runItem(item, new Map([[who.userId, who.assertion]]), lease.owner);
     return { view: requestStatusView((await workflows.get<AccessRequestData>(item.id))!), created };
   }
 

@@ -6,7 +6,8 @@ import type { EntitlementGateway } from '../ports/entitlement';
 import type { SentMessage } from '../ports/notifier';
 import type { DelegatedIdentity } from '../ports/userTokens';
 import type { WorkflowStore } from '../ports/workflowStore';
-import { mutateItem } from '../workflow/mutate';
+import type { WorkflowItem } from '../ports/workflowStore';
+import { createdLeased, type LeaseRequest, mutateItem } from '../workflow/mutate';
 import { cancelPatch } from './cancelPatch';
 import { InvalidRequestError, NotYoursError, OpenRequestExistsError } from './errors';
 import { ACCESS_REQUEST, type AccessRequestData } from './model';
@@ -19,7 +20,12 @@ import { type SubmissionInput, validateSubmission } from './validateSubmission';
 
 /** Runs an item's effects now (the OutboxRunner), with the acting user's token. */
 export interface EffectRunner {
-  runItem(id: string, assertions?: ReadonlyMap<string, string>): Promise<number>;
+  runItem<T>(
+    item: string | WorkflowItem<T>,
+    assertions?: ReadonlyMap<string, string>,
+    owner?: string,
+  ): Promise<number>;
+  leaseRequest(): LeaseRequest;
 }
 
 export interface AccessRequestDeps {
@@ -86,45 +92,52 @@ export class AccessRequestService {
         { field: 'policyId', message: 'Choose one of the policies that apply to you' },
       ]);
     const valid = validateSubmission(policy, input, clock.now());
+    const lease = this.deps.effects.leaseRequest();
     const { item, created } = await workflows.create(
-      newRequestItem({
-        userId: who.userId,
-        idempotencyKey: input.idempotencyKey,
-        requester: await requesterOf(this.deps.directory, who.userId),
-        stages: policy.stages,
-        sourceMessage: input.sourceMessage,
-        source: input.source,
-        now: clock.now(),
-        data: {
-          requestType: 'add',
-          package: {
-            id: form.package.id,
-            displayName: form.package.displayName,
-            catalog: form.package.catalog,
+      createdLeased(
+        newRequestItem({
+          userId: who.userId,
+          idempotencyKey: input.idempotencyKey,
+          requester: await requesterOf(this.deps.directory, who.userId),
+          stages: policy.stages,
+          sourceMessage: input.sourceMessage,
+          source: input.source,
+          now: clock.now(),
+          data: {
+            requestType: 'add',
+            package: {
+              id: form.package.id,
+              displayName: form.package.displayName,
+              catalog: form.package.catalog,
+            },
+            policy: {
+              id: policy.id,
+              displayName: policy.displayName,
+              approvalRequired: policy.approval.required,
+              expiration: policy.accessLasts,
+            },
+            ...valid,
           },
-          policy: {
-            id: policy.id,
-            displayName: policy.displayName,
-            approvalRequired: policy.approval.required,
-            expiration: policy.accessLasts,
-          },
-          ...valid,
-        },
-      }),
+        }),
+        lease,
+      ),
     );
-    return { view: await this.runNow(item.id, who), created };
+    // The turn holds the new item's lease: it submits to Graph itself, never racing the poller.
+    return { view: await this.runNow(item, who, lease.owner), created };
   }
 
   /** Cancels the user's own pending request, here and in Graph; approvers' cards say so. */
   async cancel(who: DelegatedIdentity, itemId: string): Promise<RequestStatusView> {
     const now = this.deps.clock.now();
-    await mutateItem<AccessRequestData>(
+    const lease = this.deps.effects.leaseRequest();
+    const { item } = await mutateItem<AccessRequestData>(
       this.deps.workflows,
       itemId,
       () => now,
       (fresh) => cancelPatch(fresh, who.userId, now),
+      { lease },
     );
-    return this.runNow(itemId, who);
+    return this.runNow(item, who, lease.owner);
   }
 
   /**
@@ -149,9 +162,13 @@ export class AccessRequestService {
     return requestStatusView(item);
   }
 
-  private async runNow(id: string, who: DelegatedIdentity): Promise<RequestStatusView> {
-    await this.deps.effects.runItem(id, new Map([[who.userId, who.assertion]]));
-    const item = await this.deps.workflows.get<AccessRequestData>(id);
-    return requestStatusView(item!);
+  private async runNow(
+    item: WorkflowItem<AccessRequestData>,
+    who: DelegatedIdentity,
+    owner: string,
+  ): Promise<RequestStatusView> {
+    await this.deps.effects.runItem(item, new Map([[who.userId, who.assertion]]), owner);
+    const after = await this.deps.workflows.get<AccessRequestData>(item.id);
+    return requestStatusView(after!);
   }
 }

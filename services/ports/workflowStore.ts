@@ -46,8 +46,13 @@ export interface WorkflowItem<TData = Record<string, unknown>> {
 
 export type NewWorkflowItem<TData = Record<string, unknown>> = Omit<
   WorkflowItem<TData>,
-  'version' | 'createdAt' | 'updatedAt' | 'outbox' | 'nextEffectAt'
-> & { outbox?: OutboxEntry[]; at: Date };
+  'version' | 'createdAt' | 'updatedAt' | 'outbox' | 'nextEffectAt' | 'lease'
+> & {
+  outbox?: OutboxEntry[];
+  /** Created leased: the creator runs its first effects (then nextEffectAt is the lease's end). */
+  lease?: EffectLease;
+  at: Date;
+};
 
 /** A store-level change; `nextEffectAt` is computed by the caller (workflow/mutate) from outbox and lease. */
 

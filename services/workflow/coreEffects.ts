@@ -53,8 +53,21 @@ export function createCoreEffects(deps: {
     },
     [CoreEffect.cancelTimers]: {
       runs: 'first',
-      run: async ({ entry }) => {
-        await deps.jobs.cancelByPrefix(String(entry.payload.prefix), deps.clock.now());
+      // A wider cancel still to run on the item covers this one (a stage's timers when the request
+      // ends): one store command instead of two.
+      run: async ({ item, entry }) => {
+        const prefix = String(entry.payload.prefix);
+        const covered = item.outbox.some((e) => {
+          const other = String(e.payload.prefix ?? '');
+          return (
+            e.type === CoreEffect.cancelTimers &&
+            !e.doneAt &&
+            e.id !== entry.id &&
+            prefix.startsWith(other) &&
+            other !== prefix
+          );
+        });
+        if (!covered) await deps.jobs.cancelByPrefix(prefix, deps.clock.now());
       },
     },
     [CoreEffect.audit]: {

@@ -1,5 +1,6 @@
 import type {
   EffectLease,
+  NewWorkflowItem,
   OutboxEntry,
   WorkflowChange,
   WorkflowItem,
@@ -34,6 +35,16 @@ export interface MutateOptions<TData> {
   maxTries?: number;
   /** Jitter source for the backoff between tries, [0, 1). */
   random?: () => number;
+}
+
+/** A new item taken leased by `request` (its due entries' attempts counted): its creator runs them. */
+export function createdLeased<T extends NewWorkflowItem<unknown>>(item: T, request: LeaseRequest): T {
+  const outbox = outboxEntries.countAttempts(item.outbox ?? [], item.at);
+  return {
+    ...item,
+    outbox,
+    lease: { owner: request.owner, until: new Date(item.at.getTime() + request.ms) },
+  };
 }
 
 /** The workflow item does not exist. */

@@ -13,7 +13,7 @@ import { GraphBatcher } from './batch';
 import { CachedTokenCredential } from './cachedCredential';
 import { GraphCredentials } from './credentials';
 import { GraphSession } from './graphSession';
-import { LruCache } from './lru';
+import { LruCache } from '../../lru';
 import { DEFAULT_RETRY, type GraphGatewayOptions, type RetrySettings } from './options';
 import { boundedRetryMiddleware } from './retryPolicy';
 import { exchangeScope, graphScope, isPublicGraphHost } from './clouds';

@@ -35,7 +35,7 @@ export class MemoryWorkflowStore implements WorkflowStore {
       ...rest,
       version: 1,
       outbox,
-      nextEffectAt: earliestPendingEffect(outbox),
+      nextEffectAt: item.lease ? item.lease.until : earliestPendingEffect(outbox),
       createdAt: at,
       updatedAt: at,
     }) as WorkflowItem;

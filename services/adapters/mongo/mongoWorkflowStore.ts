@@ -31,7 +31,7 @@ export class MongoWorkflowStore implements WorkflowStore {
       idempotencyScope: scope,
       version: 1,
       outbox,
-      nextEffectAt: earliestPendingEffect(outbox),
+      nextEffectAt: item.lease ? item.lease.until : earliestPendingEffect(outbox),
       createdAt: at,
       updatedAt: at,
     }) as WorkflowDoc;

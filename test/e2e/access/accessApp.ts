@@ -82,6 +82,8 @@ export async function startAccessApp(
     channel?: TeamsChannelOptions;
     /** A tenant of its own for Graph and the channel (benchmarks), instead of the demo tenant. */
     fixture?: TenantFixture;
+    /** How often the outbox and the scheduler poll (default 50 ms: tests do not wait for them). */
+    pollMs?: number;
   } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
@@ -128,7 +130,10 @@ export async function startAccessApp(
         clientId: emulator.clientId,
         clientSecret: emulator.clientSecret,
       },
-      tuning: { outbox: { pollMs: 50, backoffBaseMs: 200, backoffCapMs: 2000 }, schedulerPollMs: 50 },
+      tuning: {
+        outbox: { pollMs: opts.pollMs ?? 50, backoffBaseMs: 200, backoffCapMs: 2000 },
+        schedulerPollMs: opts.pollMs ?? 50,
+      },
       owner: `replica-${++replica}`,
       onCreated: (w) => (wf = w),
     });

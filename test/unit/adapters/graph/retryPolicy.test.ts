@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { mayRetry, retryAfterMs } from '../../../../services/adapters/graph/retryPolicy';
 import { authorityOptions } from '../../../../services/adapters/graph/credentials';
-import { LruCache } from '../../../../services/adapters/graph/lru';
+import { LruCache } from '../../../../services/lru';
 import { exchangeScope, graphScope, isPublicGraphHost } from '../../../../services/adapters/graph/clouds';
 
 describe('retry policy', () => {

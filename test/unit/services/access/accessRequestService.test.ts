@@ -154,6 +154,13 @@ describe('AccessRequestService', () => {
     assert.equal(h.entitlement.requests.length, 0);
     h.restart();
     await h.wf.runDue();
+    assert.equal(
+      h.entitlement.calls.filter((c) => c === 'createRequest').length,
+      0,
+      'the dead process still holds the lease it created the item with',
+    );
+    h.clock.advance(60_000); // its lease runs out
+    await h.wf.runDue();
     await h.wf.runDue();
     assert.equal(h.entitlement.calls.filter((c) => c === 'createRequest').length, 1);
     assert.equal((await item(view.itemId)).state, 'pendingApproval');
