@@ -89,6 +89,7 @@ export function createApp(deps: AppDeps): App {
     sso,
     logger,
     organisationName: deps.organisationName,
+    signIns: flows.flatMap((f) => (f.onSignIn ? [f.onSignIn] : [])),
     now: () => clock.now(),
   });
   const readiness: ReadinessCheck[] = [

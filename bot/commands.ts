@@ -41,7 +41,7 @@ export const COMMANDS: readonly Command[] = [
     intent: 'activateRole',
     keyword: 'activate role',
     description: 'Activate an eligible admin role just in time',
-    synonyms: ['activate', 'pim', 'roles', 'elevate'],
+    synonyms: ['activate', 'my roles', 'pim', 'roles', 'elevate'],
   },
   {
     intent: 'reviews',

@@ -6,7 +6,7 @@ import { startEmulator, type EmulatorOptions } from '../emulator';
 import demoTenant from '../emulator/fixtures/demo-tenant.json';
 import type { TenantFixture } from '../emulator/graph/routing';
 import { systemClock } from '../services/clock';
-import { accessFlowFor } from './flows/access/accessFlowWiring';
+import { governanceFlows } from './flows/pim/pimFlowWiring';
 import { httpReachable } from './readiness';
 import { demoBotAuth } from './sso/demoBotAuth';
 import type { Wiring } from './wiring';
@@ -18,6 +18,9 @@ export const DEMO_BANNER =
 /** Logged in demo mode when the demo users are signed in for convenience (they get no sign-in prompt). */
 export const DEMO_SIGNED_IN =
   'Demo mode: every demo user is signed in to the emulated token service at start (no sign-in prompt; without MFA, which steps that need it ask for). Tests and production start signed out';
+
+/** The step-up OAuth connection demo mode uses when STEP_UP_CONNECTION_NAME is unset. */
+export const DEMO_STEP_UP_CONNECTION = 'graph-mfa';
 
 /** How the demo is set up besides the emulator. */
 export interface DemoOptions {
@@ -55,7 +58,13 @@ export async function demoWiring(
   const ownApp = emulator.teamsApps.apps().find((a) => a.azureADAppId === emulator.clientId);
   const demoConfig: Config = Object.freeze({
     ...config,
-    bot: Object.freeze({ ...config.bot, oauthUrl: url, teamsAppId: ownApp?.externalId }),
+    bot: Object.freeze({
+      ...config.bot,
+      oauthUrl: url,
+      teamsAppId: ownApp?.externalId,
+      // The emulated token service serves any connection; its sign-in page has the MFA step.
+      stepUpConnectionName: config.bot.stepUpConnectionName ?? DEMO_STEP_UP_CONNECTION,
+    }),
     graph: Object.freeze({ ...config.graph, baseUrl: url, authorityHost: url, exchangeBaseUrl: url }),
   });
   logger.info({ emulator: url, tenantId: emulator.tenantId }, 'Graph emulator started');
@@ -74,7 +83,7 @@ export async function demoWiring(
   return {
     config: demoConfig,
     store,
-    flows: [accessFlowFor({ config: demoConfig, store, logger, clock, credentials })],
+    flows: governanceFlows({ config: demoConfig, store, logger, clock, credentials }),
     readiness: [httpReachable('graph', `${url}/v1.0/$metadata`)],
     organisationName: fixture.tenant.displayName,
     emulator,

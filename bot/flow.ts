@@ -1,6 +1,8 @@
 import type { ConversationService } from '../services/conversations/conversationService';
 import type { Notifier } from '../services/ports/notifier';
 import type { UserTokenSource } from '../services/ports/userTokens';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../services/logger';
 import type { MessageTable } from './commands';
 import type { VerbModule } from './invoke/handler';
 import type { NotificationRenderers } from './notificationRenderers';
@@ -28,6 +30,11 @@ export interface Flow {
   renderers?: NotificationRenderers;
   background?: BackgroundTask[];
   readiness?: ReadinessCheck[];
+  /**
+   * Teams' `signin/verifyState` carries the magic code of an OAuth card's sign-in: a flow with a
+   * connection of its own (PIM's MFA step-up) redeems it and goes on; true when the code was its own.
+   */
+  onSignIn?: (context: TurnContext, code: string, log: Logger) => Promise<boolean>;
 }
 
 /** Builds a flow once the bot's ports exist, so flows can notify users and act as them. */

@@ -38,6 +38,8 @@ export interface GatekeeperBotDeps {
   logger: Logger;
   /** Shown on the welcome card, e.g. "Contoso". */
   organisationName?: string;
+  /** Flows with OAuth connections of their own: each redeems a sign-in's magic code, true when it was theirs. */
+  signIns?: ((context: TurnContext, code: string, log: Logger) => Promise<boolean>)[];
   now(): Date;
 }
 
@@ -104,8 +106,14 @@ export class GatekeeperBot extends TeamsActivityHandler {
     query: SigninStateVerificationQuery,
   ): Promise<void> {
     const code = typeof query?.state === 'string' ? query.state.trim() : '';
-    if (code && /^[\w-]{1,64}$/.test(code) && (await this.deps.sso.redeem(context, code))) return;
-    turnLog(context, this.deps.logger).warn('sign-in code refused');
+    const log = turnLog(context, this.deps.logger);
+    if (code && /^[\w-]{1,64}$/.test(code)) {
+      // A flow's own connection first (PIM's MFA step-up), then the SSO connection: a code is only
+      // good for the connection whose sign-in produced it.
+      for (const handle of this.deps.signIns ?? []) if (await handle(context, code, log)) return;
+      if (await this.deps.sso.redeem(context, code)) return;
+    }
+    log.warn('sign-in code refused');
     throw new InvokeException(StatusCodes.PRECONDITION_FAILED, {
       failureDetail: 'The sign-in code did not work',
     });

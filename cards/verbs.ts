@@ -13,6 +13,12 @@ export const VERBS = [
   'access.extend',
   'approval.decide',
   'approval.refresh',
+  'pim.roles',
+  'pim.open',
+  'pim.activate',
+  'pim.status',
+  'pim.deactivate',
+  'pim.extend',
 ] as const;
 
 /** A verb a card can send. */

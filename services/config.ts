@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   ToChannelFromBotOAuthScope: z.string().min(1).optional(),
   ValidateAuthority: z.enum(['true', 'false']).optional(),
   SSO_CONNECTION_NAME: z.string().min(1).default('graph'),
+  STEP_UP_CONNECTION_NAME: z.string().min(1).optional(),
   TEAMS_APP_ID: z.guid().optional(),
 
   GRAPH_BASE_URL: url.default('https://graph.microsoft.com'),
@@ -50,9 +51,14 @@ const EnvSchema = z.object({
 
 /** Settings that depend on each other; checked on the raw values so they are reported with all others. */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
-  if (!env.MicrosoftAppId) return [];
+  const sso = env.SSO_CONNECTION_NAME ?? 'graph';
+  const stepUp = env.STEP_UP_CONNECTION_NAME?.toLowerCase() === sso.toLowerCase();
+  const shared = stepUp
+    ? ['STEP_UP_CONNECTION_NAME: must name a second OAuth connection, not the SSO one']
+    : [];
+  if (!env.MicrosoftAppId) return shared;
   const appType = env.MicrosoftAppType ?? 'SingleTenant';
-  const problems: string[] = [];
+  const problems: string[] = [...shared];
   if (appType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
@@ -90,6 +96,11 @@ export interface Config {
     readonly tenantId?: string;
     readonly oauthUrl?: string;
     readonly ssoConnectionName: string;
+    /**
+     * The OAuth connection whose sign-in Conditional Access protects with MFA (or an authentication
+     * context): PIM activations that need MFA ask for it in chat. Unset: they are sent to the portal.
+     */
+    readonly stepUpConnectionName?: string;
     /**
      * The Teams app's id (manifest `id`): the bot installs that app for users it cannot reach yet.
      * Unset: cards to people who never opened the bot are not delivered.
@@ -147,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       tenantId: e.MicrosoftAppTenantId,
       oauthUrl: e.OAuthUrl,
       ssoConnectionName: e.SSO_CONNECTION_NAME,
+      stepUpConnectionName: e.STEP_UP_CONNECTION_NAME,
       teamsAppId: e.TEAMS_APP_ID,
       endpoints: botFrameworkEndpoints(e),
     },

@@ -21,6 +21,7 @@ import { createNotifyEffects } from '../workflow/notifyEffects';
 import { OutboxRunner, type OutboxOptions } from '../workflow/outbox';
 import { ReachByInstall } from '../workflow/reachByInstall';
 import { type JobHandler, Scheduler } from '../workflow/scheduler';
+import type { WorkflowPlugin } from '../workflow/plugin';
 import type { Job } from '../ports/jobStore';
 import type { WorkflowItem } from '../ports/workflowStore';
 import { AccessCatalogService } from './accessCatalogService';
@@ -54,6 +55,8 @@ export interface AccessWorkflowDeps {
   schedulerPollMs?: number;
   /** How often requests waiting for approval are compared with Graph (decided in My Access, canceled). */
   reconcileEveryMs?: number;
+  /** Other item kinds (PIM activations) sharing this outbox, scheduler and approval engine. */
+  plugins?: WorkflowPlugin[];
 }
 
 /** Everything of access packages and approvals, wired once: services for bot/, runners to start. */
@@ -62,6 +65,7 @@ export type AccessWorkflow = ReturnType<typeof createAccessWorkflow>;
 /** Wires the access package workflow over the ports (used by the composition root and tests). */
 export function createAccessWorkflow(deps: AccessWorkflowDeps) {
   const { store, entitlement, directory, clock, logger } = deps;
+  const plugins = deps.plugins ?? [];
   const identities = new DelegatedIdentities(deps.tokens);
   const resolver = new ApproverResolver(directory);
   const approvals = new ApprovalEngine({ store: store.workflows, clock });
@@ -84,12 +88,14 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
           ...approvalNotificationBuilders,
           [AccessNotification.requestStatus]: requestStatusNotification,
           [AccessNotification.expiring]: expiringNotification,
+          ...Object.assign({}, ...plugins.map((p) => p.notifications ?? {})),
         },
       }),
       [AccessEffect.submit]: submitEffect({ entitlement, identities }),
       [AccessEffect.recordDecision]: decisionEffect({ entitlement, identities }),
       [AccessEffect.cancel]: cancelEffect({ entitlement, identities }),
       [AccessEffect.sync]: syncEffect({ entitlement }),
+      ...Object.assign({}, ...plugins.map((p) => p.effects ?? {})),
     },
   });
   const base = { entitlement, directory, resolver, workflows: store.workflows, effects: outbox, clock };
@@ -126,6 +132,7 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
         await reconciler.scheduleNext();
         await reconciler.run();
       },
+      ...Object.assign({}, ...plugins.map((p) => p.jobs ?? {})),
     }),
   });
   return {

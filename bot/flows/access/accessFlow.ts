@@ -1,5 +1,6 @@
 import { createAccessWorkflow, type AccessWorkflowDeps } from '../../../services/access/accessWorkflow';
-import type { FlowFactory } from '../../flow';
+import type { WorkflowPlugin } from '../../../services/workflow/plugin';
+import type { BotPorts, FlowFactory } from '../../flow';
 import { accessMessages } from './accessMessages';
 import { accessRenderers } from './accessRenderers';
 import { accessVerbs } from './accessVerbs';
@@ -14,9 +15,16 @@ export type AccessFlowDeps = Omit<AccessWorkflowDeps, 'notifier' | 'tokens'>;
 export function accessFlow(
   deps: AccessFlowDeps,
   onCreated?: (wf: ReturnType<typeof createAccessWorkflow>) => void,
+  /** Other item kinds (PIM) whose effects and timers run in this flow's outbox and scheduler. */
+  plugins: ((ports: BotPorts) => WorkflowPlugin)[] = [],
 ): FlowFactory {
   return (ports) => {
-    const wf = createAccessWorkflow({ ...deps, notifier: ports.notifier, tokens: ports.userTokens });
+    const wf = createAccessWorkflow({
+      ...deps,
+      notifier: ports.notifier,
+      tokens: ports.userTokens,
+      plugins: plugins.map((p) => p(ports)),
+    });
     onCreated?.(wf);
     return {
       verbs: accessVerbs(wf, deps.clock),

@@ -31,6 +31,8 @@ export function accessFlowFor(args: {
   tuning?: Pick<AccessFlowDeps, 'outbox' | 'schedulerPollMs' | 'reconcileEveryMs'>;
   onCreated?: (wf: AccessWorkflow) => void;
   owner?: string;
+  /** Other item kinds (PIM) sharing the outbox and scheduler. */
+  plugins?: Parameters<typeof accessFlow>[2];
 }): FlowFactory {
   const { config, logger } = args;
   const gateways = accessGateways({
@@ -60,5 +62,6 @@ export function accessFlowFor(args: {
       ...args.tuning,
     },
     args.onCreated,
+    args.plugins,
   );
 }

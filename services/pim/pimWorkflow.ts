@@ -1,0 +1,62 @@
+import { ApproverResolver } from '../approvals/approverResolver';
+import { approvalKeys } from '../approvals/keys';
+import { DelegatedIdentities } from '../access/identities';
+import type { Clock } from '../clock';
+import type { DirectoryGateway } from '../ports/directory';
+import type { PimGateway } from '../ports/pim';
+import type { WorkflowStore } from '../ports/workflowStore';
+import type { UserTokenSource } from '../ports/userTokens';
+import type { OutboxRunner } from '../workflow/outbox';
+import type { WorkflowPlugin } from '../workflow/plugin';
+import { ActivationService } from './activationService';
+import { pimNotificationBuilders } from './activationStatus';
+import { decisionEffect } from './decisionEffect';
+import { PIM_ACTIVATION, PimEffect } from './model';
+import { pimJobHandlers } from './pimTimers';
+import { submitEffect } from './submitEffect';
+
+export interface PimWorkflowDeps {
+  pim: PimGateway;
+  directory: DirectoryGateway;
+  workflows: WorkflowStore;
+  tokens: UserTokenSource;
+  clock: Clock;
+  /** How long a held activation waits for the MFA sign-in (default 15 minutes). */
+  stepUpWindowMs?: number;
+}
+
+/** PIM activations: what they add to the shared outbox and scheduler, and their services once it runs. */
+export type PimWorkflow = ReturnType<typeof createPimWorkflow>;
+
+/**
+ * Wires PIM role activations. Their effects run in the one outbox every workflow item shares (`plugin`),
+ * and approvals go through the shared approval engine: an approver's card is the access flow's own.
+ */
+export function createPimWorkflow(deps: PimWorkflowDeps) {
+  const identities = new DelegatedIdentities(deps.tokens);
+  const plugin: WorkflowPlugin = {
+    effects: {
+      [PimEffect.submit]: submitEffect({
+        pim: deps.pim,
+        identities,
+        stepUpWindowMs: deps.stepUpWindowMs ?? 15 * 60_000,
+      }),
+      [approvalKeys.recordDecisionEffect(PIM_ACTIVATION)]: decisionEffect({ pim: deps.pim, identities }),
+    },
+    notifications: pimNotificationBuilders,
+    jobs: pimJobHandlers({ store: deps.workflows, clock: deps.clock }),
+  };
+  return {
+    plugin,
+    /** The services, over the shared outbox (known once the access workflow exists). */
+    services: (outbox: OutboxRunner) =>
+      new ActivationService({
+        pim: deps.pim,
+        directory: deps.directory,
+        resolver: new ApproverResolver(deps.directory),
+        workflows: deps.workflows,
+        outbox,
+        clock: deps.clock,
+      }),
+  };
+}
