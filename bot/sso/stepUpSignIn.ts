@@ -7,15 +7,19 @@ import { tokenClientOf } from './tokenClient';
  * `claims`), and Teams hands the bot the magic code in `signin/verifyState`, redeemed here.
  */
 export class StepUpSignIn {
-  constructor(readonly connectionName: string) {}
+  constructor(
+    readonly connectionName: string,
+    /** The bot's app id, named in the sign-in state (demo mode's anonymous turns carry none). */
+    private readonly appId: string,
+  ) {}
 
   /** An OAuth card with no token exchange resource: Teams cannot use silent SSO for it, the user signs in. */
   async card(context: TurnContext, claims: string, text: string): Promise<Attachment> {
-    const resource = await tokenClientOf(context).getSignInResource(
-      this.connectionName,
-      context.activity,
-      '',
-    );
+    const client = tokenClientOf(context) as ReturnType<typeof tokenClientOf> & { appId?: string };
+    // botbuilder builds the sign-in state from the client's app id, which an unauthenticated (demo)
+    // turn leaves empty; the bot's own id is the one the state must name.
+    if (!client.appId) client.appId = this.appId;
+    const resource = await client.getSignInResource(this.connectionName, context.activity, '');
     const link = resource.signInLink ? withClaims(resource.signInLink, claims) : undefined;
     return CardFactory.oauthCard(this.connectionName, 'Sign in with MFA', text, link);
   }

@@ -25,6 +25,8 @@ export interface PimFlowDeps {
   clock: Clock;
   /** The second OAuth connection for MFA step-up; unset, MFA activations are sent to the portal. */
   stepUpConnectionName?: string;
+  /** The bot's app id (demo: the emulator's app registration), named in the step-up sign-in state. */
+  appId: string;
   stepUpWindowMs?: number;
 }
 
@@ -42,7 +44,9 @@ export function pimFlow(deps: PimFlowDeps) {
     if (!service) throw new Error('The PIM flow is not attached to the shared workflow');
     return service;
   };
-  const stepUp = deps.stepUpConnectionName ? new StepUpSignIn(deps.stepUpConnectionName) : undefined;
+  const stepUp = deps.stepUpConnectionName
+    ? new StepUpSignIn(deps.stepUpConnectionName, deps.appId)
+    : undefined;
   const prompt = new StepUpPrompt(stepUp);
   const time = (context: TurnContext) => userTimeOf(context.activity, deps.clock.now());
 

@@ -27,6 +27,7 @@ export function governanceFlows(
     store: args.store,
     clock: args.clock,
     stepUpConnectionName: config.bot.stepUpConnectionName,
+    appId: config.bot.appId ?? args.credentials.clientId,
     ...args.pimTuning,
   });
   const onCreated = (wf: AccessWorkflow) => {

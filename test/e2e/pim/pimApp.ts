@@ -19,7 +19,7 @@ import { signInEveryone } from '../../support/signIn';
 export async function startPimApp(opts: { clock?: ManualClock; store?: Store } = {}) {
   const clock = opts.clock ?? new ManualClock(new Date());
   const store = opts.store ?? createMemoryStore();
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.PIM_TEST_LOG ?? 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
   const wiring = await demoWiring(base, logger, { clock }, { signInDemoUsers: false });
   const emulator = wiring.emulator!;

@@ -1,6 +1,7 @@
 import { cardOf, cardText } from '../../../emulator/teams/cards';
 import type { Emulator } from '../../../emulator';
 import type { TeamsChannel } from '../../../emulator/teams/channel';
+import { tokenExchangeInvoke } from '../../../emulator/teams/activities';
 import { appToken, rawCall } from '../../support/emulator';
 import { actionData, invokeCard } from '../access/accessApp';
 
@@ -48,4 +49,27 @@ export async function graphState(emulator: Emulator, userId: string, roleId: str
       }[]
     ).filter(mine),
   };
+}
+
+const OAUTH_CARD = 'application/vnd.microsoft.card.oauth';
+
+/** The sign-in link of the next OAuth card the bot sends the user (after `since`). */
+export async function nextSignInLink(channel: TeamsChannel, alias: string, since: number): Promise<string> {
+  const sent = await channel.waitFor(
+    (r) =>
+      r.alias === alias &&
+      (r.activity?.attachments as { contentType: string }[] | undefined)?.[0]?.contentType === OAUTH_CARD,
+    5000,
+    since,
+  );
+  const card = (sent.activity!.attachments as { content: { buttons: { value?: string }[] } }[])[0]!.content;
+  const link = card.buttons[0]?.value;
+  if (!link) throw new Error('The sign-in card has no link');
+  return link;
+}
+
+/** Teams, after the user signed in through an OAuth card's link: signin/verifyState with the magic code. */
+export function verifyState(channel: TeamsChannel, alias: string, code: string) {
+  const base = tokenExchangeInvoke(channel.envelope, channel.user(alias), '', '');
+  return channel.post({ ...base, name: 'signin/verifyState', value: { state: code } });
 }
