@@ -10,11 +10,21 @@ export interface ActivationStatusView {
   roleName: string;
   requestType: PimActivationData['requestType'];
   /** 'stepUp' while held for the MFA sign-in; 'active' once granted; 'ended' after deactivation. */
-  status: 'submitted' | 'stepUp' | 'pendingApproval' | 'active' | 'ended' | 'denied' | 'canceled' | 'failed';
+  status:
+    | 'submitted'
+    | 'stepUp'
+    | 'pendingApproval'
+    | 'scheduled'
+    | 'active'
+    | 'ended'
+    | 'denied'
+    | 'canceled'
+    | 'failed';
   duration: string;
   justification?: string;
   ticket?: string;
   approvers: string[];
+  activeFrom?: string;
   activeUntil?: string;
   stepUpExpiresAt?: string;
   /** The claims challenge the MFA sign-in must satisfy, while held. */
@@ -29,9 +39,11 @@ export function activationStatus(item: WorkflowItem<PimActivationData>, now: Dat
   const s = item.state;
   let status: ActivationStatusView['status'];
   if (s === 'submitted') status = d.stepUp ? 'stepUp' : 'submitted';
-  else if (s === 'delivered' || s === 'delivering')
-    status = d.deactivatedAt || (d.activeUntil && new Date(d.activeUntil) <= now) ? 'ended' : 'active';
-  else status = s as ActivationStatusView['status'];
+  else if (s === 'delivered' || s === 'delivering') {
+    const ended = d.deactivatedAt || (d.activeUntil && new Date(d.activeUntil) <= now);
+    const later = d.activeFrom && new Date(d.activeFrom) > now;
+    status = ended ? 'ended' : later ? 'scheduled' : 'active';
+  } else status = s as ActivationStatusView['status'];
   const outcome = d.approval.outcome;
   return {
     itemId: item.id,
@@ -43,6 +55,7 @@ export function activationStatus(item: WorkflowItem<PimActivationData>, now: Dat
     justification: d.justification,
     ticket: d.ticket ? [d.ticket.system, d.ticket.number].filter(Boolean).join(' ') : undefined,
     approvers: d.approval.stages.flatMap((st) => st.approvers.map((p) => p.displayName)),
+    activeFrom: d.activeFrom,
     activeUntil: d.deactivatedAt ?? d.activeUntil,
     stepUpExpiresAt: d.stepUp?.expiresAt,
     stepUpClaims: d.stepUp?.claims,

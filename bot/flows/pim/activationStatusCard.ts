@@ -9,6 +9,7 @@ const STATES: Record<ActivationStatusView['status'], { text: string; color: stri
   submitted: { text: 'Sent to Microsoft Entra ID', color: 'Accent' },
   stepUp: { text: 'Confirm it is you: sign in with MFA', color: 'Warning' },
   pendingApproval: { text: 'Waiting for approval', color: 'Accent' },
+  scheduled: { text: 'Scheduled', color: 'Good' },
   active: { text: 'Active', color: 'Good' },
   ended: { text: 'Ended', color: 'Default' },
   denied: { text: 'Denied', color: 'Attention' },
@@ -35,6 +36,8 @@ function detail(v: ActivationStatusView, t: UserTime): string {
       return `Microsoft Entra ID wants a sign-in with multi-factor authentication for this role. Use the sign-in card I sent; your request is kept until ${formatWhen(v.stepUpExpiresAt ?? '', t)}.`;
     case 'pendingApproval':
       return `${v.approvers.join(' or ') || 'An approver'} decides. Approvers have 24 hours.`;
+    case 'scheduled':
+      return `From ${formatWhen(v.activeFrom ?? '', t)} until ${formatWhen(v.activeUntil ?? '', t)}.`;
     case 'active':
       return v.activeUntil ? `Until ${formatWhen(v.activeUntil, t)}.` : 'Active.';
     case 'ended':

@@ -87,7 +87,12 @@ export class PimService {
     const me = caller.userId!;
     const eligibility = this.state.eligibilityAt(me, roleId, now);
     if (!eligibility) throw pimErrors.notEligible();
-    if (this.state.activationAt(me, roleId, now)) throw pimErrors.exists();
+    const policy = this.state.policyFor(roleId)!;
+    const input = readActivation(body, now);
+    // An activation that starts when the current one ends (an extension asked ahead) does not
+    // overlap it; one that would overlap is RoleAssignmentExists (u: Graph documents no overlap rule).
+    const end = new Date(input.startDateTime.getTime() + (input.lengthMs ?? 0));
+    if (this.state.activationOverlapping(me, roleId, input.startDateTime, end)) throw pimErrors.exists();
     const pending = [...this.state.requests.values()].some(
       (r) =>
         r.principalId === me &&
@@ -95,8 +100,6 @@ export class PimService {
         (r.status === 'PendingApproval' || (r.status === 'Granted' && r.dueAt !== null)),
     );
     if (pending) throw pimErrors.pending();
-    const policy = this.state.policyFor(roleId)!;
-    const input = readActivation(body, now);
     checkActivationRules(policy, input, caller);
     const request = this.newRequest(me, roleId, body, input.startDateTime, now);
     request.isValidationOnly = body.isValidationOnly === true;

@@ -30,6 +30,17 @@ export class PimState {
     );
   }
 
+  /** The principal's activation of a role in force at some time in [start, end) (at least at `start`). */
+  activationOverlapping(principalId: string, roleDefinitionId: string, start: Date, end: Date) {
+    const until = end > start ? end : new Date(start.getTime() + 1);
+    return [...this.activations.values()].find(
+      (a) =>
+        a.principalId === principalId &&
+        a.roleDefinitionId === roleDefinitionId &&
+        overlapping(a, start, until),
+    );
+  }
+
   /** The principal's activation of a role that is in force at `now`. */
   activationAt(principalId: string, roleDefinitionId: string, now: Date): Activation | undefined {
     return [...this.activations.values()].find(
@@ -39,6 +50,15 @@ export class PimState {
         inForce(a.startDateTime, a.endDateTime, now),
     );
   }
+}
+
+/** The principal's activation of a role in force at any time in [start, end). */
+export function overlapping(
+  a: { startDateTime: string; endDateTime: string },
+  start: Date,
+  end: Date,
+): boolean {
+  return new Date(a.startDateTime) < end && start < new Date(a.endDateTime);
 }
 
 /** start <= now < end (no end = forever). */
