@@ -17,6 +17,11 @@ import type { PolicyOption, RequestForm } from '../../../services/access/request
 import type { RequestStatusView } from '../../../services/access/requestStatus';
 import type { ApprovalRequestCardData } from '../../../services/approvals/approvalCards';
 import type { Decision } from '../../../services/approvals/model';
+import { renderActivationFormCard } from '../../../bot/flows/pim/activationFormCard';
+import { renderActivationStatusCard } from '../../../bot/flows/pim/activationStatusCard';
+import { renderRolesCard } from '../../../bot/flows/pim/rolesCard';
+import type { ActivationStatusView } from '../../../services/pim/activationStatus';
+import type { ActivationForm } from '../../../services/pim/pimRoles';
 
 /**
  * Text a user could type (a justification, a reason, an answer) or an admin could put in Entra (a
@@ -103,6 +108,39 @@ const form: RequestForm = {
 };
 
 /** Every card that can show text from a user or from Entra, rendered with that text hostile. */
+const pimForm: ActivationForm = {
+  roleId: 'r-1',
+  roleName: HOSTILE,
+  directoryScopeId: '/',
+  approvers: [person],
+  policy: {
+    policyId: 'p-1',
+    roleDefinitionId: 'r-1',
+    maximumDuration: 'PT8H',
+    requireJustification: true,
+    requireTicket: true,
+    requireMfa: true,
+    requireApproval: true,
+    approvers: [],
+    notifyRecipients: [],
+  },
+};
+
+const pimStatus = (status: ActivationStatusView['status']): ActivationStatusView => ({
+  itemId: 'pim-1',
+  roleId: 'r-1',
+  roleName: HOSTILE,
+  requestType: 'activate',
+  status,
+  duration: 'PT2H',
+  justification: HOSTILE,
+  ticket: HOSTILE,
+  approvers: [HOSTILE],
+  activeUntil: '2026-03-02T12:00:00Z',
+  decision: { by: HOSTILE, reason: HOSTILE, at: '2026-03-02T09:00:00Z' },
+  failure: { code: 'other', message: HOSTILE },
+});
+
 export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
   ['approval request (pending)', () => renderApprovalCard(approval, t, HOSTILE)],
   [
@@ -226,4 +264,36 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
       }),
   ],
   ['welcome', () => renderWelcomeCard({ userName: HOSTILE, tenantName: HOSTILE })],
+  [
+    'PIM roles',
+    () =>
+      renderRolesCard(
+        {
+          eligible: [{ roleId: 'r-1', roleName: HOSTILE, directoryScopeId: '/' }],
+          active: [{ roleId: 'r-2', roleName: HOSTILE, directoryScopeId: '/', activated: true }],
+          waiting: [{ itemId: 'pim-1', roleName: HOSTILE, state: 'pendingApproval' }],
+        },
+        t,
+        HOSTILE,
+      ),
+  ],
+  [
+    'PIM activation form (typed values shown again)',
+    () =>
+      renderActivationFormCard(pimForm, 'k-1', {
+        justification: HOSTILE,
+        ticketNumber: HOSTILE,
+        ticketSystem: HOSTILE,
+      }),
+  ],
+  ...(['pendingApproval', 'active', 'denied', 'failed'] as const).map(
+    (status): [string, () => AdaptiveCard] => [
+      `PIM activation status (${status})`,
+      () => renderActivationStatusCard(pimStatus(status), t),
+    ],
+  ),
+  [
+    'PIM activation told to a policy recipient',
+    () => renderActivationStatusCard(pimStatus('active'), t, 'watcher', HOSTILE),
+  ],
 ];
