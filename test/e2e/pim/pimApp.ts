@@ -9,6 +9,7 @@ import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
 import { ManualClock } from '../../../services/clock';
 import { loadConfig, type Config } from '../../../services/config';
 import type { Store } from '../../../services/ports/store';
+import type { TenantFixture } from '../../../emulator/graph/routing';
 import { signInEveryone } from '../../support/signIn';
 
 /**
@@ -16,12 +17,15 @@ import { signInEveryone } from '../../support/signIn';
  * stand-in, wired as demo mode does; nobody starts signed in but through Teams SSO (no MFA).
  * `restart()` starts a new bot over the same store, emulator and channel.
  */
-export async function startPimApp(opts: { clock?: ManualClock; store?: Store } = {}) {
+export async function startPimApp(
+  opts: { clock?: ManualClock; store?: Store; fixture?: TenantFixture } = {},
+) {
   const clock = opts.clock ?? new ManualClock(new Date());
   const store = opts.store ?? createMemoryStore();
   const logger = pino({ level: process.env.PIM_TEST_LOG ?? 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
-  const wiring = await demoWiring(base, logger, { clock }, { signInDemoUsers: false });
+  const emulatorOptions = { clock, ...(opts.fixture && { fixture: opts.fixture }) };
+  const wiring = await demoWiring(base, logger, emulatorOptions, { signInDemoUsers: false });
   const emulator = wiring.emulator!;
   const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
   const channel = await TeamsChannel.start({ botAppId: config.bot.appId });

@@ -13,6 +13,8 @@ export interface RolePolicy {
   requireJustification: boolean;
   requireTicket: boolean;
   requireMfa: boolean;
+  /** Authentication context (e.g. 'c1') the activation's token must carry in `acrs`. */
+  authenticationContext?: string;
   approverIds: string[];
   notifyIds: string[];
 }

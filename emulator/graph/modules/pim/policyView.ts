@@ -79,8 +79,8 @@ export function policyView(p: RolePolicy, directory: DirectoryView) {
       {
         '@odata.type': '#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule',
         id: 'AuthenticationContext_EndUser_Assignment',
-        isEnabled: false,
-        claimValue: null,
+        isEnabled: !!p.authenticationContext,
+        claimValue: p.authenticationContext ?? null,
         target: target('EndUser', 'Assignment'),
       },
       notification('Admin', p.notifyIds.map(mail)),

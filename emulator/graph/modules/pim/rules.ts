@@ -28,6 +28,17 @@ export function checkActivationRules(policy: RolePolicy, input: ActivationInput,
   if (policy.requireJustification && !input.justification?.trim()) failed.push('JustificationRule');
   if (policy.requireTicket && !input.ticketNumber?.trim()) failed.push('TicketingRule');
   if (policy.requireMfa && !caller.amr.includes('mfa')) failed.push('MfaRule');
+  const context = policy.authenticationContext;
+  if (!failed.length && context && !caller.acrs.includes(context)) {
+    // The auth context rule answers its own code, with the claims challenge to sign in again with,
+    // URL-encoded after `&claims=` (msgraph-sdk-powershell#2800).
+    const claims = JSON.stringify({ access_token: { acrs: { essential: true, value: context } } });
+    throw new GraphHttpError(
+      400,
+      'RoleAssignmentRequestAcrsValidationFailed',
+      `The role assignment request requires an authentication context claim.&claims=${encodeURIComponent(claims)}`,
+    ); // (u) message text around the claims
+  }
   if (failed.length) {
     throw new GraphHttpError(
       400,

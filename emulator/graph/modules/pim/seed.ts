@@ -11,6 +11,7 @@ interface PimFixture {
       requireJustification: boolean;
       requireTicket: boolean;
       requireMfa: boolean;
+      authenticationContext?: string;
       approvers: string[];
       notifyOnActivation: string[];
     }[];
@@ -53,6 +54,7 @@ export function seedPim(ctx: ModuleContext): PimState {
       requireJustification: p.requireJustification,
       requireTicket: p.requireTicket,
       requireMfa: p.requireMfa,
+      authenticationContext: p.authenticationContext,
       approverIds: p.approvers.map(user),
       notifyIds: p.notifyOnActivation.map(user),
     });
