@@ -40,7 +40,7 @@ export const COMMANDS: readonly Command[] = [
   {
     intent: 'activateRole',
     keyword: 'activate role',
-    description: 'Activate an eligible admin role just in time; "my roles" lists yours',
+    description: 'Activate an eligible admin role just in time, or list yours (my roles)',
     synonyms: ['activate', 'my roles', 'pim', 'roles', 'elevate'],
   },
   {

@@ -3,13 +3,14 @@ import { COMMANDS, type Intent } from '../bot/commands';
 /**
  * The text commands that work today, in the help card's order: the manifest's command menu lists these
  * and no others. Add an intent here (and its line to manifest.template.json) once its handler is wired:
- * 'activateRole' with PIM, 'reviews' with access reviews. test/e2e/manifestCommands.test.ts checks
+ * 'reviews' with access reviews. test/e2e/manifestCommands.test.ts checks
  * that every listed command answers and every other one still falls back to the help card.
  */
 export const MANIFEST_INTENTS: readonly Intent[] = [
   'requestAccess',
   'myRequests',
   'myAccess',
+  'activateRole',
   'approvals',
   'help',
 ];
