@@ -13,6 +13,8 @@ export interface ActivationFormValues {
   problems?: string[];
   /** The activation an Extend card continues (the new one starts when it ends). */
   extendOf?: string;
+  startDate?: string;
+  startTime?: string;
 }
 
 /** Half-hour steps up to an hour, then whole hours up to the policy's maximum. */
@@ -34,6 +36,7 @@ export function renderActivationFormCard(
   form: ActivationForm,
   idempotencyKey: string,
   values: ActivationFormValues = {},
+  timeZone = 'UTC',
 ): AdaptiveCard {
   const p = form.policy;
   const durations = durationChoices(p.maximumDuration);
@@ -56,13 +59,18 @@ export function renderActivationFormCard(
     problems: values.problems ?? [],
     durations,
     duration: values.duration ?? durations[Math.min(1, durations.length - 1)]?.value ?? '',
-    justificationLabel: p.requireJustification ? 'Justification (required)' : 'Justification',
+    justificationLabel: 'Justification',
     needJustification: p.requireJustification,
     justification: values.justification ?? '',
     showTicket: true,
     needTicket: p.requireTicket,
-    ticketLabel: p.requireTicket ? 'Ticket number (required)' : 'Ticket number',
+    ticketLabel: 'Ticket number',
     ticketNumber: values.ticketNumber ?? '',
     ticketSystem: values.ticketSystem ?? '',
+    // An extension starts when the current activation ends: no start to choose.
+    showStart: !values.extendOf,
+    startDate: values.startDate ?? '',
+    startTime: values.startTime ?? '',
+    timeZone,
   });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Clock } from '../../../services/clock';
 import type { ActivationService } from '../../../services/pim/activationService';
@@ -23,7 +24,16 @@ const Activate = z.object({
   ticketSystem: z.string().max(100).optional(),
   /** Set by an Extend card: the new activation starts when this one ends. */
   extendOf: z.string().max(200).optional(),
+  startDate: z.string().max(10).optional(),
+  startTime: z.string().max(5).optional(),
 });
+
+/** The start the user chose, read in their time zone; 'invalid' makes the policy check name the field. */
+function chosenStart(date: string | undefined, time: string | undefined, zone: string | undefined) {
+  if (!date) return undefined;
+  const at = DateTime.fromISO(`${date}T${time || '00:00'}`, { zone: zone ?? 'UTC' });
+  return at.isValid ? at.toUTC().toISO()! : 'invalid';
+}
 
 /** pim.*: the roles list, the activation card and its submit, status, deactivate and extend. */
 export function pimVerbs(svc: () => ActivationService, stepUp: StepUpPrompt, clock: Clock): VerbModule {
@@ -41,6 +51,8 @@ export function pimVerbs(svc: () => ActivationService, stepUp: StepUpPrompt, clo
       renderActivationFormCard(
         await svc().roles.form(await delegated(input), input.data.roleId),
         randomUUID(),
+        {},
+        time(input).timeZone,
       ),
     ),
     'pim.activate': defineHandler(Activate, async (input) => {
@@ -55,7 +67,8 @@ export function pimVerbs(svc: () => ActivationService, stepUp: StepUpPrompt, clo
           justification: d.justification,
           ticketNumber: d.ticketNumber,
           ticketSystem: d.ticketSystem,
-          startDateTime: extending?.data.activeUntil,
+          startDateTime:
+            extending?.data.activeUntil ?? chosenStart(d.startDate, d.startTime, time(input).timeZone),
           requestType: extending ? 'extend' : 'activate',
           sourceMessage: sourceOf(input),
           source: { card: 'pim-activate', activityId: input.context.activity.replyToId ?? '' },
@@ -64,10 +77,12 @@ export function pimVerbs(svc: () => ActivationService, stepUp: StepUpPrompt, clo
       } catch (err) {
         if (!(err instanceof InvalidActivationError)) throw err;
         const form = await svc().roles.form(who, d.roleId);
-        return renderActivationFormCard(form, d.idempotencyKey, {
-          ...d,
-          problems: err.problems.map((p) => `${p.message}.`),
-        });
+        return renderActivationFormCard(
+          form,
+          d.idempotencyKey,
+          { ...d, problems: err.problems.map((p) => `${p.message}.`) },
+          time(input).timeZone,
+        );
       }
     }),
     'pim.status': defineHandler(z.object({ itemId: id }), async (input) =>

@@ -5,7 +5,8 @@ import { activate, actionData, cardOf, cardText, graphState, invokeCard, ROLE } 
 describe('e2e PIM: my roles and activation without approval', () => {
   let app: Awaited<ReturnType<typeof startPimApp>>;
   before(async () => {
-    app = await startPimApp();
+    // Users in New York: times they type are read in their zone, not UTC.
+    app = await startPimApp({ timezone: 'America/New_York' });
     for (const alias of ['AlexW', 'AdeleV', 'IsaiahL']) await app.channel.install(alias);
   });
   after(() => app?.stop());
@@ -81,5 +82,31 @@ describe('e2e PIM: my roles and activation without approval', () => {
     const list = await say('AlexW', 'my roles');
     assert.match(list, /Active now/);
     assert.ok(invokeCard(await app.channel.invoke('AlexW', 'pim.status', { itemId: item.itemId })));
+  });
+
+  it("a start chosen in the user's time zone: the activation is scheduled from then", async () => {
+    const start = new Date(app.clock.now().getTime() + 26 * 3_600_000);
+    const localDate = start.toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+    const localTime = start.toLocaleTimeString('en-GB', {
+      timeZone: 'America/New_York',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const card = await activate(app.channel, 'IsaiahL', ROLE.global, {
+      duration: 'PT1H',
+      justification: 'Planned tenant change',
+      ticketNumber: 'CHG-1',
+      startDate: localDate,
+      startTime: localTime,
+    });
+    // Global Administrator needs MFA first: the activation is held, its start kept for the retry.
+    assert.match(cardText(card), /sign in with MFA/);
+    const [status] = actionData(card, 'pim.status');
+    const item = await app.store.workflows.get<{ startDateTime?: string }>(String(status!.itemId));
+    const kept = Date.parse(item!.data.startDateTime!);
+    assert.ok(
+      Math.abs(kept - start.getTime()) < 60_000,
+      `${item!.data.startDateTime} vs ${start.toISOString()}`,
+    );
   });
 });

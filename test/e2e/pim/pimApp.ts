@@ -18,7 +18,7 @@ import { signInEveryone } from '../../support/signIn';
  * `restart()` starts a new bot over the same store, emulator and channel.
  */
 export async function startPimApp(
-  opts: { clock?: ManualClock; store?: Store; fixture?: TenantFixture } = {},
+  opts: { clock?: ManualClock; store?: Store; fixture?: TenantFixture; timezone?: string } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
   const store = opts.store ?? createMemoryStore();
@@ -28,7 +28,7 @@ export async function startPimApp(
   const wiring = await demoWiring(base, logger, emulatorOptions, { signInDemoUsers: false });
   const emulator = wiring.emulator!;
   const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
-  const channel = await TeamsChannel.start({ botAppId: config.bot.appId });
+  const channel = await TeamsChannel.start({ botAppId: config.bot.appId, timezone: opts.timezone });
   let wf: AccessWorkflow | undefined;
   channel.afterTurn = () => wf?.outbox.settled() ?? Promise.resolve();
   let replica = 0;
