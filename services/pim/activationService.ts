@@ -6,15 +6,16 @@ import type { SentMessage } from '../ports/notifier';
 import type { PimGateway } from '../ports/pim';
 import type { DelegatedIdentity } from '../ports/userTokens';
 import type { WorkflowItem, WorkflowStore } from '../ports/workflowStore';
-import { auditEffect, cancelTimersEffect } from '../workflow/coreEffects';
-import { effect, mutateItem } from '../workflow/mutate';
+import { cancelTimersEffect } from '../workflow/coreEffects';
+import { mutateItem } from '../workflow/mutate';
 import type { OutboxRunner } from '../workflow/outbox';
 import { activationItemId, newActivationItem } from './activationItem';
 import { activationStatus, type ActivationStatusView } from './activationStatus';
 import { ActivationPendingError, NotYourActivationError } from './errors';
 import { requesterStatusEffects } from './graphOutcome';
-import { PIM_ACTIVATION, PimEffect, type PimActivationData } from './model';
+import { PIM_ACTIVATION, type PimActivationData } from './model';
 import { PimRoles } from './pimRoles';
+import { resumeHeld } from './resumeHeld';
 import { type ActivationInput, validateActivation } from './validateActivation';
 
 export interface ActivationServiceDeps {
@@ -89,41 +90,8 @@ export class ActivationService {
    * records the retry, so a second sign-in (or a double delivery) finds nothing to retry.
    */
   async resume(who: DelegatedIdentity): Promise<ActivationStatusView[]> {
-    const now = this.deps.clock.now();
     const held = (await this.open(who.userId)).filter((i) => i.state === 'submitted' && i.data.stepUp);
-    const views: ActivationStatusView[] = [];
-    for (const h of held) {
-      const lease = this.deps.outbox.leaseRequest();
-      const { item, changed } = await mutateItem<PimActivationData>(
-        this.deps.workflows,
-        h.id,
-        () => now,
-        (fresh) => {
-          const hold = fresh.data.stepUp;
-          if (fresh.state !== 'submitted' || !hold || new Date(hold.expiresAt) <= now) return undefined;
-          return {
-            data: { ...fresh.data, stepUp: undefined },
-            effects: [
-              cancelTimersEffect(`cancel-stepup:${hold.askedAt}`, `pim:${fresh.id}:stepUp`, now),
-              effect(`submit:stepUp:${hold.askedAt}`, PimEffect.submit, { claims: hold.claims }, now),
-              auditEffect({
-                id: `pim-stepped-up:${fresh.id}:${hold.askedAt}`,
-                at: now,
-                type: 'pim.steppedUp',
-                itemId: fresh.id,
-                actorId: who.userId,
-                summary: `${fresh.data.role.displayName}: signed in with MFA, activation sent again`,
-              }),
-            ],
-          };
-        },
-        { item: h, lease },
-      );
-      if (changed) await this.deps.outbox.runItem(item, new Map([[who.userId, who.assertion]]), lease.owner);
-      const after = await this.deps.workflows.get<PimActivationData>(h.id);
-      if (after) views.push(activationStatus(after, this.deps.clock.now()));
-    }
-    return views;
+    return resumeHeld(this.deps, who, held);
   }
 
   /** Ends the user's activation of the role now (selfDeactivate, as the user). */
