@@ -7,7 +7,7 @@ import type { PimGateway } from '../ports/pim';
 import type { DelegatedIdentity } from '../ports/userTokens';
 import type { WorkflowItem, WorkflowStore } from '../ports/workflowStore';
 import { cancelTimersEffect } from '../workflow/coreEffects';
-import { mutateItem } from '../workflow/mutate';
+import { createdLeased, mutateItem } from '../workflow/mutate';
 import type { OutboxRunner } from '../workflow/outbox';
 import { activationItemId, newActivationItem } from './activationItem';
 import { activationStatus, type ActivationStatusView } from './activationStatus';
@@ -66,21 +66,26 @@ export class ActivationService {
       requesterOf(this.deps.directory, who.userId),
       this.recipients(form.policy.notifyRecipients),
     ]);
+    const lease = this.deps.outbox.leaseRequest();
     const { item } = await workflows.create(
-      newActivationItem({
-        userId: who.userId,
-        idempotencyKey: input.idempotencyKey,
-        requester,
-        form,
-        valid,
-        requestType: input.requestType ?? 'activate',
-        notify,
-        sourceMessage: input.sourceMessage,
-        source: input.source,
-        now: clock.now(),
-      }),
+      createdLeased(
+        newActivationItem({
+          userId: who.userId,
+          idempotencyKey: input.idempotencyKey,
+          requester,
+          form,
+          valid,
+          requestType: input.requestType ?? 'activate',
+          notify,
+          sourceMessage: input.sourceMessage,
+          source: input.source,
+          now: clock.now(),
+        }),
+        lease,
+      ),
     );
-    await this.deps.outbox.runItem(item, new Map([[who.userId, who.assertion]]));
+    // The turn holds the new item's lease: it sends the activation itself, never racing the poller.
+    await this.deps.outbox.runItem(item, new Map([[who.userId, who.assertion]]), lease.owner);
     return this.status(who, item.id);
   }
 
