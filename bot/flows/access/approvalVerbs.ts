@@ -10,6 +10,9 @@ import { defineHandler, type InvokeInput, type VerbModule } from '../../invoke/h
 import { decisionText, renderApprovalCard } from './approvalCard';
 import { userTimeOf } from '../../userTime';
 
+/** Card statuses of a request that no click can change any more. */
+const ENDED = new Set(['approved', 'denied', 'expired', 'canceled', 'failed']);
+
 function mine<T extends { refreshUserIds: string[] }>(card: T | undefined, viewerId: string): T {
   if (!card || !card.refreshUserIds.includes(viewerId))
     throw new NotAnApproverError('You are not an approver of this request');
@@ -31,7 +34,14 @@ export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {
       }),
       async (input) => {
         const { actor, data } = input;
-        // The token first: a signed-out approver signs in before anything is recorded.
+        // A request that has ended is answered from the store: the late clicks of a crowd of
+        // approvers cost no call to the token service.
+        const before = await wf.approvalCard(data.itemId, actor.userId);
+        if (before?.refreshUserIds.includes(actor.userId) && ENDED.has(before.status) && before.outcome) {
+          const notice = `Already decided: ${decisionText(before.outcome, time(input))}`;
+          return renderApprovalCard(before, time(input), notice);
+        }
+        // The token next: a signed-out approver signs in before anything is recorded.
         const assertion = await input.userToken();
         const lease = wf.outbox.leaseRequest();
         let decided;
