@@ -43,8 +43,9 @@ async function crashBenchmark(uri: string): Promise<BenchResult[]> {
       minFlows: 20,
       maxFlows: 1_000,
       concurrency: 6,
-      killAfterMs: [300, 2_500],
-      settleMs: 60_000,
+      killAfterMs: [500, 4_000],
+      flowTimeoutMs: 20 * 60_000,
+      settleMs: 90_000,
       db,
       compiled: resolve(outDir, 'bot', 'main.js'),
     });
@@ -60,6 +61,7 @@ async function crashBenchmark(uri: string): Promise<BenchResult[]> {
         [...r.duplicateRequests, ...r.duplicateDecisions],
         'no duplicate',
       ),
+      correct('crash: no card sent twice but after a kill', r.sentTwiceWithoutCrash, 'none'),
       correct(
         'crash: nothing stuck or failed',
         [...r.stuck, ...r.failedEffects],

@@ -18,6 +18,8 @@ export interface CrashRunOptions {
   concurrency: number;
   /** How long each bot runs before its SIGKILL, drawn uniformly from this range (ms). */
   killAfterMs: [number, number];
+  /** How long the people of one flow keep clicking and waiting for cards before they give up (ms). */
+  flowTimeoutMs: number;
   /** How long the last bot gets to finish everything once the people are done (ms). */
   settleMs: number;
   db: CrashDb;
@@ -62,22 +64,27 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashReport> {
       while (next < plans.length && (killing || next < o.minFlows)) {
         const plan = plans[next++]!;
         await sleep(delays.int(500));
-        runs.push(await playFlow(world.channel, plan, 120_000));
+        runs.push(await playFlow(world.channel, plan, o.flowTimeoutMs));
       }
     };
     const workers = Array.from({ length: o.concurrency }, (_, w) => worker(w));
     const report = { kills: 0, killsMidEffect: 0, markersLeft: 0 };
+    const killMarks: number[] = [];
     for (; report.kills < o.kills; report.kills++) {
       const [min, max] = o.killAfterMs;
       await sleep(min + prng.int(max - min));
       await world.killBot();
+      killMarks.push(world.channel.recorder.mark());
       // The server may still be applying the dead bot's last command; let it land first.
       await sleep(100);
       const left = await fastForwardDeadBot(db);
       if (left.items > 0) report.killsMidEffect++;
       report.markersLeft += left.markers;
-      log(`kill ${report.kills + 1}: ${left.items} item(s) leased, ${left.markers} marker(s) left`);
+      const down = performance.now();
       await world.startBot();
+      log(
+        `kill ${report.kills + 1}: ${left.items} item(s) leased, ${left.markers} marker(s) left; up again in ${Math.round(performance.now() - down)} ms`,
+      );
     }
     killing = false;
     await Promise.all(workers);
@@ -88,6 +95,7 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashReport> {
       emulator: world.emulator,
       entitlement: entitlementOf(world),
       sent: world.channel.recorder.all(),
+      killMarks,
     });
     const seconds = Math.round((performance.now() - started) / 1000);
     return { ...verdict, ...report, flows: runs.length, seconds };

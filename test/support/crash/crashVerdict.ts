@@ -21,10 +21,12 @@ export interface CrashVerdict {
   stuck: string[];
   /** Effects that failed for good. */
   failedEffects: string[];
-  /** The same card sent again to one person: "alias card ×n". */
+  /** The same card sent again to one person after a kill: "alias card ×n". */
   duplicateCards: string[];
-  /** How many cards were sent again in all (a card sent 3 times counts 2). */
+  /** How many cards were sent again after a kill in all (a card sent 3 times counts 2). */
   duplicateCardCount: number;
+  /** The same card sent twice with no kill in between: never a crash's doing. */
+  sentTwiceWithoutCrash: string[];
 }
 
 const REQUESTED = 'User requests access package assignment';
@@ -37,6 +39,8 @@ export async function crashVerdict(args: {
   emulator: Emulator;
   entitlement: EntitlementGateway;
   sent: readonly Recorded[];
+  /** The channel's record mark taken after each kill: what came later came from a later bot. */
+  killMarks: readonly number[];
   now?: Date;
 }): Promise<CrashVerdict> {
   const { runs, db, emulator } = args;
@@ -51,6 +55,7 @@ export async function crashVerdict(args: {
     failedEffects: [],
     duplicateCards: [],
     duplicateCardCount: 0,
+    sentTwiceWithoutCrash: [],
   };
   const userId = (alias: string) => emulator.directory.userByAlias(alias)?.id;
   for (const run of runs) {
@@ -96,7 +101,7 @@ export async function crashVerdict(args: {
     if (item && item.state !== 'pendingApproval')
       verdict.stuck.push(`${job._id}: timer of a decided request`);
   }
-  countDuplicateCards(args.sent, verdict);
+  countDuplicateCards(args.sent, args.killMarks, verdict);
   return verdict;
 }
 
@@ -110,8 +115,12 @@ export async function accessItems(db: Db): Promise<Item[]> {
  * Groups what the bot sent (not updates) by person and card: an approver's card and a status card by
  * the item they show, anything else by its first line (an outcome names its package).
  */
-function countDuplicateCards(sent: readonly Recorded[], verdict: CrashVerdict): void {
-  const counts = new Map<string, number>();
+function countDuplicateCards(
+  sent: readonly Recorded[],
+  kills: readonly number[],
+  verdict: CrashVerdict,
+): void {
+  const sends = new Map<string, Recorded[]>();
   for (const r of sent) {
     if (r.op === 'update' || r.op === 'delete' || !cardOf(r)) continue;
     const text = cardText(cardOf(r));
@@ -121,12 +130,15 @@ function countDuplicateCards(sent: readonly Recorded[], verdict: CrashVerdict): 
         ? 'status'
         : '';
     const key = `${r.alias} ${kind ? `${kind} card of ${itemIdOf(r)}` : `"${text.split('\n')[0]}"`}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    sends.set(key, [...(sends.get(key) ?? []), r]);
   }
-  for (const [key, n] of counts) {
-    if (n < 2) continue;
-    verdict.duplicateCards.push(`${key} ×${n}`);
-    verdict.duplicateCardCount += n - 1;
+  for (const [key, records] of sends) {
+    const seqs = records.map((r) => r.seq);
+    if (seqs.length < 2) continue;
+    const again = seqs.slice(1).filter((seq, i) => !kills.some((k) => k >= seqs[i]! && k < seq));
+    if (again.length) verdict.sentTwiceWithoutCrash.push(`${key} at ${seqs.join(', ')}`);
+    verdict.duplicateCards.push(`${key} ×${seqs.length} (${records.map((r) => r.activityId).join(', ')})`);
+    verdict.duplicateCardCount += seqs.length - 1 - again.length;
   }
 }
 

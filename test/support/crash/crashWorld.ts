@@ -98,7 +98,7 @@ export class CrashWorld {
       MicrosoftAppTenantId: emu.tenantId,
       MONGODB_URI: this.db.uri,
       MONGODB_DB: this.db.dbName,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.CRASH_BOT_LOG ?? 'warn',
       OAuthUrl: emu.url,
       GRAPH_BASE_URL: emu.url,
       AUTHORITY_HOST: emu.url,
