@@ -4,6 +4,8 @@ import { captureOutput, hasExited, terminate } from '../childProcesses';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const STARTUP_TIMEOUT_MS = 60_000;
+/** tsx's hook, and the tests' network guard: the bot too may reach nothing but loopback. */
+const UNDER_TSX = ['--require', 'tsx/cjs', '--require', './test/support/networkGuard.ts'];
 /** What the bot inherits from this process besides its settings: how to find node, and the dev CA. */
 const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'NODE_EXTRA_CA_CERTS'];
 
@@ -21,9 +23,10 @@ export interface BotProcess {
 }
 
 /**
- * Starts `bot/main.ts` under node with tsx's CommonJS hook — one process, so a SIGKILL reaches the bot
- * itself (the tsx CLI would put a wrapper process in between) — or `compiled`, the same built by tsc
- * (starts faster), with `settings` as its whole environment; waits until it answers /healthz.
+ * Starts `bot/main.ts` under node with tsx's CommonJS hook and the network guard — one process, so a
+ * SIGKILL reaches the bot itself (the tsx CLI would put a wrapper process in between) — or `compiled`,
+ * the same built by tsc (starts faster), with `settings` as its whole environment; waits until it
+ * answers /healthz.
  */
 export async function startBotProcess(
   settings: Record<string, string>,
@@ -35,7 +38,7 @@ export async function startBotProcess(
   );
   const child = spawn(
     process.execPath,
-    ['--disable-warning=DEP0111', ...(compiled ? [compiled] : ['--require', 'tsx/cjs', 'bot/main.ts'])],
+    ['--disable-warning=DEP0111', ...(compiled ? [compiled] : [...UNDER_TSX, 'bot/main.ts'])],
     {
       cwd: ROOT,
       env: { ...inherited, ...settings, PORT: String(port), HOST: '127.0.0.1' },

@@ -55,9 +55,9 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashReport> {
   const world = await CrashWorld.start(fixture, o.db, [...REQUESTERS, ...APPROVERS], o.compiled);
   const client = await MongoClient.connect(o.db.uri);
   const db = client.db(o.db.dbName);
+  let killing = true;
   try {
     const runs: FlowRun[] = [];
-    let killing = true;
     let next = 0;
     const worker = async (w: number) => {
       const delays = new Prng(o.seed * 31 + w);
@@ -100,6 +100,7 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashReport> {
     const seconds = Math.round((performance.now() - started) / 1000);
     return { ...verdict, ...report, flows: runs.length, seconds };
   } catch (err) {
+    killing = false; // no new flows; those under way give up once the world is stopped
     log(world.starts > 0 ? `last bot output:\n${safeOutput(world)}` : 'no bot started');
     throw err;
   } finally {

@@ -98,6 +98,7 @@ export class CrashWorld {
       MicrosoftAppTenantId: emu.tenantId,
       MONGODB_URI: this.db.uri,
       MONGODB_DB: this.db.dbName,
+      // CRASH_BOT_LOG=debug shows what the bot did in a failure's output.
       LOG_LEVEL: process.env.CRASH_BOT_LOG ?? 'warn',
       OAuthUrl: emu.url,
       GRAPH_BASE_URL: emu.url,
