@@ -6,6 +6,7 @@
  */
 import { catalogBenchmark } from './catalog.bench';
 import { conditionalUpdateBenchmark } from './conditionalUpdate.bench';
+import { crashGroup } from './crash.bench';
 import { startBenchGraph } from './graph';
 import { hardeningGroup } from './hardening.bench';
 import { identityGroup } from './identity.bench';
@@ -30,6 +31,7 @@ interface Group {
 
 const GROUPS: Group[] = [
   hardeningGroup,
+  crashGroup,
   identityGroup,
   {
     names: ['turns (memory)', 'turns (ferretdb)', 'turns (mongodb)'],

@@ -44,21 +44,29 @@ export function createNotifyEffects(deps: {
         const { item, entry } = ctx;
         const { key, userId, kind } = entry.payload as { key: string; userId: string; kind: string };
         if (item.data.messages?.[key]) return; // sent before a crash, and recorded: do not send twice
-        let sent: SentMessage;
-        try {
-          sent = await deps.notifier.send(userId, build(item, kind, userId));
-        } catch (err) {
-          throw err instanceof NotReachableError && deps.reach ? await deps.reach.recover(ctx, err) : err;
+        const eventId = `notification:${item.id}:${key}`;
+        const notification = build(item, kind, userId);
+        // A retry may follow a crash between the send and the item's write: the card is in the chat
+        // then, its id on record (below), so it is brought up to date in place rather than sent again.
+        let sent = entry.attempts > 1 ? await sentBefore(deps.audit, item.id, eventId) : undefined;
+        if (sent) await deps.notifier.update(sent, notification);
+        else {
+          try {
+            sent = await deps.notifier.send(userId, notification);
+          } catch (err) {
+            throw err instanceof NotReachableError && deps.reach ? await deps.reach.recover(ctx, err) : err;
+          }
+          // At once, not with the batch's events: the smallest window in which a crash loses the id.
+          await deps.audit.append({
+            id: eventId,
+            at: deps.clock.now(),
+            type: 'notification.sent',
+            itemId: item.id,
+            summary: `Sent ${kind} to ${userId}`,
+            source: { card: kind, activityId: sent.activityId, conversationId: sent.conversationId },
+            details: { userId, kind },
+          });
         }
-        ctx.audit({
-          id: `notification:${item.id}:${key}`,
-          at: deps.clock.now(),
-          type: 'notification.sent',
-          itemId: item.id,
-          summary: `Sent ${kind} to ${userId}`,
-          source: { card: kind, activityId: sent.activityId },
-          details: { userId, kind },
-        });
         const message: ItemMessage = { ...sent, kind };
         return (fresh) => ({ data: { ...fresh.data, messages: { ...fresh.data.messages, [key]: message } } });
       },
@@ -73,4 +81,18 @@ export function createNotifyEffects(deps: {
       },
     },
   };
+}
+
+/** The message a `notification.sent` event recorded, when one was sent under that event id. */
+async function sentBefore(
+  audit: AuditLog,
+  itemId: string,
+  eventId: string,
+): Promise<SentMessage | undefined> {
+  const events = await audit.list({ itemId, types: ['notification.sent'] });
+  const event = events.find((e) => e.id === eventId);
+  const userId = event?.details?.userId;
+  const { activityId, conversationId } = event?.source ?? {};
+  if (typeof userId !== 'string' || !activityId || !conversationId) return undefined;
+  return { userId, conversationId, activityId };
 }

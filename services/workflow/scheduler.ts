@@ -55,11 +55,24 @@ export class Scheduler {
     let ran = 0;
     for (let round = 0; round < 100; round++) {
       const claimed = await jobs.claimDue(clock.now(), owner, this.deps.leaseMs ?? 60_000, batch);
-      for (const job of claimed) await this.runOne(job);
+      for (const job of claimed) if (await this.stillMine(job)) await this.runOne(job);
       ran += claimed.length;
       if (claimed.length < batch) break;
     }
     return ran;
+  }
+
+  /**
+   * A job claimed with others may have waited behind a slow one (a reconcile round while Graph is slow)
+   * until its lease ran out and another replica took it over. Past a quarter of its lease it is renewed
+   * before it runs, and left alone when it is no longer ours, so it never runs twice.
+   */
+  private async stillMine(job: Job): Promise<boolean> {
+    const { jobs, clock, owner } = this.deps;
+    const leaseMs = this.deps.leaseMs ?? 60_000;
+    const now = clock.now().getTime();
+    if (job.lockedUntil && job.lockedUntil.getTime() - now > leaseMs * 0.75) return true;
+    return jobs.renew(job.id, owner, new Date(now + leaseMs));
   }
 
   private async runOne(job: Job): Promise<void> {
