@@ -112,9 +112,14 @@ describe('e2e access: every state change of every request is in the audit log', 
         mark,
       );
       const data = actionData(cardOf(card), 'approval.decide').find((d) => d.decision === decision)!;
-      await channel().invoke('MeganB', 'approval.decide', { ...data, reason: 'Audit trail' }, {
-        replyToId: card.activityId,
-      });
+      await channel().invoke(
+        'MeganB',
+        'approval.decide',
+        { ...data, reason: 'Audit trail' },
+        {
+          replyToId: card.activityId,
+        },
+      );
       const end = decision === 'approve' ? ['delivering', 'delivered'] : ['denied'];
       await reaches(itemId, end.at(-1)!);
       await auditedAlong(itemId, ['submitted', 'pendingApproval', ...end]);
