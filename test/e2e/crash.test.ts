@@ -49,8 +49,9 @@ describe('e2e: SIGKILLs of the bot process mid-flow (MongoDB, Graph emulator, Te
     assert.deepEqual(report.failedEffects, []);
   });
 
-  it('sends a card twice only after a kill, and at most once in these kills (the benchmark measures the rate)', () => {
+  // How often a kill repeats a card is a rate, timing-dependent: `npm run bench -- crash` measures it
+  // against its goal (≤ 1 per 100 kills). Here: a card is never sent twice without a kill in between.
+  it('sends a card twice only after a kill', () => {
     assert.deepEqual(report.sentTwiceWithoutCrash, []);
-    assert.ok(report.duplicateCardCount <= 1, report.duplicateCards.join('; '));
   });
 });
