@@ -13,6 +13,13 @@ export interface ApprovalRequestCardData {
   justification?: string;
   answers: { question: string; answer: string }[];
   facts: { label: string; value: string }[];
+  /** What a yes grants and for how long, when the item knows. */
+  grants?: { name: string; role?: string }[];
+  lasts?: { duration?: string; endDateTime?: string };
+  /** When the request was made (ISO). */
+  askedAt?: string;
+  /** Who the card is for: their own name reads "you". */
+  viewerId?: string;
   stage: {
     index: number;
     number: number;
@@ -98,6 +105,10 @@ export function approvalCardData(
     justification: a.subject.justification,
     answers: a.subject.answers,
     facts: a.subject.facts,
+    grants: a.subject.grants,
+    lasts: a.subject.lasts,
+    askedAt: a.subject.askedAt ?? item.createdAt.toISOString(),
+    viewerId,
     stage: {
       index: stage?.index ?? 0,
       number: (stage?.index ?? 0) + 1,

@@ -144,6 +144,36 @@ const pimStatus = (status: ActivationStatusView['status']): ActivationStatusView
 export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
   ['approval request (pending)', () => renderApprovalCard(approval, t, HOSTILE)],
   [
+    'approval request (stage 2: what it grants, for how long, stage 1 decision and reason, Back)',
+    () =>
+      renderApprovalCard(
+        {
+          ...approval,
+          grants: [{ name: HOSTILE, role: HOSTILE }],
+          lasts: { duration: 'P30D' },
+          askedAt: '2026-03-01T10:00:00Z',
+          viewerId: 'u-2',
+          stage: { ...approval.stage, index: 1, number: 2 },
+          stages: [
+            { number: 1, state: 'Approved', approvers: [HOSTILE], decision: decision('approved') },
+            { number: 2, state: 'InProgress', approvers: [HOSTILE] },
+          ],
+        },
+        t,
+        '',
+        true,
+      ),
+  ],
+  [
+    'extension form',
+    () =>
+      renderRequestFormCard(form, policy, 'k-1', t, undefined, {
+        heading: `Extend ${HOSTILE}`,
+        submit: { title: 'Request extension', verb: 'access.extend', data: { assignmentId: 'a-1' } },
+        back: { title: 'Back to my access', verb: 'access.myAccess', data: {} },
+      }),
+  ],
+  [
     'approval request (decided)',
     () =>
       renderApprovalCard({ ...approval, status: 'denied', canDecide: false, outcome: decision('denied') }, t),
@@ -164,18 +194,29 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
   [
     'catalog',
     () =>
-      renderCatalogCard({
-        search: HOSTILE,
-        groups: [
-          {
-            catalog: HOSTILE,
-            packages: [{ id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE }],
-          },
-        ],
-        page: 1,
-        pageCount: 1,
-        total: 1,
-      }),
+      renderCatalogCard(
+        {
+          search: HOSTILE,
+          groups: [
+            {
+              catalog: HOSTILE,
+              packages: [
+                { id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE },
+                {
+                  id: 'p-2',
+                  displayName: HOSTILE,
+                  catalog: HOSTILE,
+                  held: { assignmentId: 'a-1', endsAt: '2026-04-01T00:00:00Z' },
+                },
+              ],
+            },
+          ],
+          page: 1,
+          pageCount: 1,
+          total: 1,
+        },
+        t,
+      ),
   ],
   [
     'request form (after a refused submit)',
@@ -186,7 +227,7 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
         answers: { q1: HOSTILE },
       }),
   ],
-  ['policy choice', () => renderPolicyChoiceCard(form)],
+  ['policy choice', () => renderPolicyChoiceCard(form, t)],
   [
     'my requests',
     () =>
