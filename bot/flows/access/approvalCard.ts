@@ -5,6 +5,7 @@ import { formatDuration, formatWhen, type UserTime } from '../../../services/acc
 import type {
   ApprovalOutcomeCardData,
   ApprovalRequestCardData,
+  StagePassedCardData,
 } from '../../../services/approvals/approvalCards';
 import type { Decision, Person } from '../../../services/approvals/model';
 import type { Tone } from './tones';
@@ -32,8 +33,11 @@ export function decisionText(d: Decision, t: UserTime, viewerId?: string): strin
     case 'canceled':
       // Graph does not say who canceled outside Teams: the requester in My Access, or an admin.
       return d.via ? `Canceled outside Teams, ${at}.` : `Canceled by the requester, ${at}.`;
-    default:
-      return `${d.result === 'approved' ? 'Approved' : 'Denied'} by ${nameFor(d.by, viewerId)}, ${at}${reason}`;
+    default: {
+      // shown() names a decision made in My Access "Megan Bowen (in My Access)": Megan reads "you (in My Access)".
+      const by = nameFor(d.by, viewerId) === 'you' ? `you${d.via ? ' (in My Access)' : ''}` : nameFor(d.by);
+      return `${d.result === 'approved' ? 'Approved' : 'Denied'} by ${by}, ${at}${reason}`;
+    }
   }
 }
 
@@ -118,5 +122,18 @@ export function renderApprovalOutcomeCard(d: ApprovalOutcomeCardData, t: UserTim
     tone: TONES[d.outcome.result],
     detail: decisionText({ ...d.outcome, reason: undefined }, t),
     reason: d.outcome.reason ?? '',
+  });
+}
+
+/** The requester's message when a stage of their request is approved and the next one starts. */
+export function renderStagePassedCard(d: StagePassedCardData, t: UserTime): AdaptiveCard {
+  const next = d.next
+    ? ` Now ${d.next.approvers.join(' or ') || 'an approver'} decides (stage ${d.next.number} of ${d.count})${d.next.decideBy ? `, by ${formatWhen(d.next.decideBy, t)}` : ''}.`
+    : '';
+  return renderTemplate(outcomeTemplate, {
+    heading: `Stage ${d.number} of ${d.count} of your request for ${d.title} is approved`,
+    tone: 'good',
+    detail: `${d.decision ? decisionText({ ...d.decision, reason: undefined }, t) : 'Approved.'}${next}`,
+    reason: d.decision?.reason ?? '',
   });
 }

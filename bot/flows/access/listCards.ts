@@ -100,7 +100,7 @@ function teamsRow(v: RequestStatusView, t: UserTime): Row {
       ? [
           {
             title: 'Cancel',
-            question: `Cancel your request for ${v.package.displayName}? The approvers are told.`,
+            question: 'Cancel this request? The approvers are told, and you would have to request again.',
             yesTitle: 'Yes, cancel it',
             verb: 'access.cancel',
             data: { itemId: v.itemId, confirmed: true, from: 'myRequests' },

@@ -7,7 +7,7 @@ import type { Tone } from './tones';
 
 /** Each state in words people use (no Graph terms such as "Delivered"), and its tone. */
 export const STATES: Record<RequestStatusView['state'], { text: string; short: string; tone: Tone }> = {
-  submitted: { text: 'Sent: Microsoft Entra is processing it', short: 'Sent', tone: 'accent' },
+  submitted: { text: 'Submitted: Microsoft Entra ID is processing it', short: 'Submitted', tone: 'accent' },
   pendingApproval: { text: 'Waiting for approval', short: 'Waiting for approval', tone: 'accent' },
   delivering: {
     text: 'Approved: your access is being set up',

@@ -1,4 +1,8 @@
-import { renderApprovalCard, renderApprovalOutcomeCard } from '../../../bot/flows/access/approvalCard';
+import {
+  renderApprovalCard,
+  renderApprovalOutcomeCard,
+  renderStagePassedCard,
+} from '../../../bot/flows/access/approvalCard';
 import { renderCatalogCard } from '../../../bot/flows/access/catalogCard';
 import {
   renderExpiringCard,
@@ -177,6 +181,21 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
     'approval request (decided)',
     () =>
       renderApprovalCard({ ...approval, status: 'denied', canDecide: false, outcome: decision('denied') }, t),
+  ],
+  [
+    'stage passed (requester)',
+    () =>
+      renderStagePassedCard(
+        {
+          itemId: 'ar-1',
+          title: HOSTILE,
+          number: 1,
+          count: 2,
+          decision: decision('approved'),
+          next: { number: 2, approvers: [HOSTILE], decideBy: '2026-03-04T10:00:00Z' },
+        },
+        t,
+      ),
   ],
   [
     'approval outcome',
