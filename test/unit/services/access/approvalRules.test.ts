@@ -37,7 +37,7 @@ describe('approval rules (mutation-killing)', () => {
       h.kinds('adele').filter((k) => k === 'approval.stagePassed'),
       [],
     );
-    assert.equal(h.lastCard('adele', 'approval.outcome')?.outcome?.result, 'denied');
+    assert.equal((h.lastCard('adele', 'approval.outcome')?.outcome as { result: string }).result, 'denied');
     assert.equal(h.entitlement.requests[0]?.state, 'denied');
   });
 
