@@ -88,25 +88,31 @@ function scheduleOf(
   if (start < today) problems.push({ field: 'startDate', message: 'The start date is in the past' });
   if (end && end <= start)
     problems.push({ field: 'endDate', message: 'The end date must be after the start date' });
-  const limit = latestEnd(policy, start);
-  if (end && limit && end > limit) {
+  const startAt = start <= DateTime.fromJSDate(now) ? DateTime.fromJSDate(now, { zone }) : start;
+  // Graph measures the policy's limit from the access's start instant (start + duration); the card
+  // offers whole days up to the day that limit falls on.
+  const limit = latestEnd(policy, startAt);
+  if (end && limit && end > limit.endOf('day')) {
     problems.push({
       field: 'endDate',
       message: `This policy allows access until ${day(limit)} at the latest`,
     });
   }
-  const startAt = start <= DateTime.fromJSDate(now) ? now.toISOString() : start.toUTC().toISO()!;
+  // The last day offered ends at the limit itself rather than at midnight, which Graph would refuse.
+  const endAt = end && limit && end > limit ? limit : end;
   return {
-    startDateTime: startAt,
-    expiration: end
-      ? { type: 'afterDateTime' as const, endDateTime: end.toUTC().toISO()! }
+    startDateTime: startAt.toUTC().toISO()!,
+    expiration: endAt
+      ? { type: 'afterDateTime' as const, endDateTime: endAt.toUTC().toISO()! }
       : (policy.accessLasts ?? { type: 'notSpecified' as const }),
   };
 }
 
+/** The instant the policy's limit falls on, for access starting at `start`. */
 function latestEnd(policy: PolicyOption, start: DateTime): DateTime | undefined {
   const e = policy.accessLasts;
-  if (e?.type === 'afterDuration' && e.duration) return start.plus(Duration.fromISO(e.duration)).endOf('day');
-  if (e?.type === 'afterDateTime' && e.endDateTime) return DateTime.fromISO(e.endDateTime);
+  if (e?.type === 'afterDuration' && e.duration) return start.plus(Duration.fromISO(e.duration));
+  if (e?.type === 'afterDateTime' && e.endDateTime)
+    return DateTime.fromISO(e.endDateTime, { zone: start.zone });
   return undefined;
 }
