@@ -11,7 +11,7 @@ import type { Clock } from '../../../services/clock';
 import type { UserTime } from '../../../services/access/formatWhen';
 import type { CardReader, NotificationRenderers } from '../../notificationRenderers';
 import { renderApprovalCard, renderApprovalOutcomeCard, renderStagePassedCard } from './approvalCard';
-import { renderExpiringCard } from './listCards';
+import { renderExpiringCard } from './expiringCard';
 import { renderStatusCard } from './statusCard';
 
 /**

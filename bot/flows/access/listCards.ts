@@ -1,13 +1,10 @@
-import expiringTemplate from '../../../cards/templates/access-expiring.json';
-import template from '../../../cards/templates/access-list.json';
-import { renderTemplate, type AdaptiveCard } from '../../../cards/render';
+import type { AdaptiveCard } from '../../../cards/render';
 import type { MyAccessEntry } from '../../../services/access/accessExtensionService';
-import type { ExpiringCardData } from '../../../services/access/expiryWarningService';
 import { formatWhen, type UserTime } from '../../../services/access/formatWhen';
 import type { ElsewhereRequestView, MyRequests } from '../../../services/access/myRequests';
 import type { RequestStatusView } from '../../../services/access/requestStatus';
-import type { ApprovalRequestCardData } from '../../../services/approvals/approvalCards';
 import { STATES, statusLine } from './statusCard';
+import { list, row, type Row } from './listTemplate';
 import type { Tone } from './tones';
 
 /** Graph's states, for requests made outside the bot, in the words the bot's own use. */
@@ -27,49 +24,6 @@ const KIND: Record<string, string> = {
 };
 
 const MY_ACCESS = 'https://myaccess.microsoft.com';
-
-interface Button {
-  title: string;
-  verb: string;
-  data: Record<string, unknown>;
-}
-
-interface Row {
-  title: string;
-  line: string;
-  tone: Tone;
-  detail: string;
-  execute: Button[];
-  confirm: (Button & { question: string; yesTitle: string })[];
-  links: { title: string; url: string }[];
-}
-
-const row = (r: Partial<Row> & Pick<Row, 'title' | 'line'>): Row => ({
-  tone: 'default',
-  detail: '',
-  execute: [],
-  confirm: [],
-  links: [],
-  ...r,
-});
-
-function list(d: {
-  heading: string;
-  rows: Row[];
-  emptyText: string;
-  note?: string;
-  notice?: string;
-  refresh: Button;
-}): AdaptiveCard {
-  return renderTemplate(template, {
-    heading: d.heading,
-    notice: d.notice ?? '',
-    emptyText: d.rows.length ? '' : d.emptyText,
-    note: d.note ?? '',
-    rows: d.rows,
-    footer: [d.refresh],
-  });
-}
 
 /** "my requests": status, the stage waiting, and Cancel (confirmed first) where possible. */
 export function renderMyRequestsCard(list_: MyRequests, t: UserTime, notice = ''): AdaptiveCard {
@@ -140,37 +94,5 @@ export function renderMyAccessCard(rows: MyAccessEntry[], t: UserTime): Adaptive
       }),
     ),
     refresh: { title: 'Refresh', verb: 'access.myAccess', data: {} },
-  });
-}
-
-/** The proactive warning before access expires, with Extend. */
-export function renderExpiringCard(d: ExpiringCardData, t: UserTime): AdaptiveCard {
-  return renderTemplate(expiringTemplate, {
-    heading: `Your access to ${d.package.displayName} ends soon`,
-    detail: `It ends ${formatWhen(d.endsAt, t)}. Extend it now to keep working without a break.`,
-    assignmentId: d.assignmentId,
-  });
-}
-
-/** "approvals": the requests waiting for the user's decision; Open shows the full approval card. */
-export function renderWaitingApprovalsCard(
-  rows: ApprovalRequestCardData[],
-  t: UserTime,
-  note = '',
-): AdaptiveCard {
-  return list({
-    heading: 'Waiting for your decision',
-    emptyText: 'Nothing is waiting for your decision.',
-    note,
-    rows: rows.slice(0, 20).map((d) =>
-      row({
-        title: `${d.requester.displayName} asks for ${d.title}`,
-        line: `Stage ${d.stage.number} of ${d.stage.count}${d.askedAt ? ` · asked ${formatWhen(d.askedAt, t)}` : ''}`,
-        tone: 'accent',
-        detail: d.stage.decideBy ? `Decide by ${formatWhen(d.stage.decideBy, t)}` : '',
-        execute: [{ title: 'Open', verb: 'approval.refresh', data: { itemId: d.itemId, back: true } }],
-      }),
-    ),
-    refresh: { title: 'Refresh', verb: 'approval.list', data: {} },
   });
 }

@@ -3,7 +3,8 @@ import type { UserTime } from '../../../services/access/formatWhen';
 import type { DelegatedIdentity } from '../../../services/ports/userTokens';
 import type { AdaptiveCard } from '../../../cards/render';
 import { renderCatalogCard } from './catalogCard';
-import { renderMyAccessCard, renderMyRequestsCard, renderWaitingApprovalsCard } from './listCards';
+import { renderWaitingApprovalsCard } from './approvalListCards';
+import { renderMyAccessCard, renderMyRequestsCard } from './listCards';
 
 /**
  * The flow's lists, as a command answers them and as a button brings them back (Back, Refresh, after a

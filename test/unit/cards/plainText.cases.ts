@@ -4,12 +4,9 @@ import {
   renderStagePassedCard,
 } from '../../../bot/flows/access/approvalCard';
 import { renderCatalogCard } from '../../../bot/flows/access/catalogCard';
-import {
-  renderExpiringCard,
-  renderMyAccessCard,
-  renderMyRequestsCard,
-  renderWaitingApprovalsCard,
-} from '../../../bot/flows/access/listCards';
+import { renderWaitingApprovalsCard } from '../../../bot/flows/access/approvalListCards';
+import { renderExpiringCard } from '../../../bot/flows/access/expiringCard';
+import { renderMyAccessCard, renderMyRequestsCard } from '../../../bot/flows/access/listCards';
 import { renderPolicyChoiceCard, renderRequestFormCard } from '../../../bot/flows/access/requestFormCard';
 import { renderStatusCard } from '../../../bot/flows/access/statusCard';
 import { coreRenderers } from '../../../bot/notificationRenderers';
