@@ -25,6 +25,13 @@ const KIND: Record<string, string> = {
 
 const MY_ACCESS = 'https://myaccess.microsoft.com';
 
+/** What Graph's status text adds to its state, in plain words; other status texts add nothing. */
+const STATUS_WORDS: Record<string, string> = {
+  pendingapprovalescalated: 'It was escalated to other approvers.',
+  pendingapprovalnotification: 'Approvers are being notified.',
+  expired: 'Nobody decided in time.',
+};
+
 /** "my requests": status, the stage waiting, and Cancel (confirmed first) where possible. */
 export function renderMyRequestsCard(list_: MyRequests, t: UserTime, notice = ''): AdaptiveCard {
   const notes = [
@@ -71,7 +78,11 @@ function elsewhereRow(v: ElsewhereRequestView, t: UserTime): Row {
     title: `${v.package.displayName}${KIND[v.requestType.toLowerCase()] ?? ''}`,
     line: v.createdAt ? `${label} · requested ${formatWhen(v.createdAt, t)}` : label,
     tone,
-    detail: ['Requested outside Teams, in My Access.', v.cancelable ? 'To cancel it, open My Access.' : '']
+    detail: [
+      'Requested outside Teams, in My Access.',
+      STATUS_WORDS[(v.status ?? '').toLowerCase()] ?? '',
+      v.cancelable ? 'To cancel it, open My Access.' : '',
+    ]
       .filter(Boolean)
       .join(' '),
     // A button rather than a markdown link: row texts are shown as plain text.
