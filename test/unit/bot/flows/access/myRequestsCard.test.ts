@@ -44,7 +44,9 @@ const elsewhere = (state: string, status?: string): ElsewhereRequestView => ({
 const text = (card: object) => JSON.stringify(card);
 /** The itemId of every Cancel button on the card. */
 const cancels = (card: object) =>
-  [...text(card).matchAll(/"verb":"access\.cancel",(?:"style":"destructive",)?"data":\{"itemId":"([^"]+)"/g)].map((m) => m[1]);
+  [
+    ...text(card).matchAll(/"verb":"access\.cancel",(?:"style":"destructive",)?"data":\{"itemId":"([^"]+)"/g),
+  ].map((m) => m[1]);
 
 describe('the "my requests" card', () => {
   it(`${MY_REQUESTS_SHOWN} of the longest rows, with both notes, fit in a Teams message`, () => {
