@@ -152,8 +152,11 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
       await scheduler.runDue();
       await outbox.runDue();
     },
-    /** Requests waiting for this user's decision, newest first, made here or elsewhere ("approvals"). */
-    waitingFor: (who: DelegatedIdentity) => inbox.waitingFor(who),
+    /** Requests made through the bot waiting for this user's decision, newest first. */
+    waitingFor: async (userId: string): Promise<ApprovalRequestCardData[]> =>
+      (await inbox.waitingFor(userId)).rows,
+    /** "approvals": what waits for the user, made here or elsewhere (Graph is asked as them). */
+    inbox: (who: DelegatedIdentity) => inbox.waitingFor(who),
     /** The approver card for one viewer, as it is now (Action.Execute refresh). */
     approvalCard: async (itemId: string, viewerId: string): Promise<ApprovalRequestCardData | undefined> => {
       const item = await store.workflows.get<ApprovalItemData>(itemId);

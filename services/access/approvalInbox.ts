@@ -35,14 +35,26 @@ export class ApprovalInbox {
     },
   ) {}
 
-  /** The requests `who` may decide now. */
-  async waitingFor(who: DelegatedIdentity): Promise<Inbox> {
+  /** The requests `who` may decide now; given only a user id, the bot's own (no Graph call). */
+  async waitingFor(who: DelegatedIdentity | string): Promise<Inbox> {
+    const userId = typeof who === 'string' ? who : who.userId;
     const own = await this.deps.workflows.find<AccessRequestData>({
-      subject: who.userId,
+      subject: userId,
       states: ['pendingApproval'],
       limit: 50,
     });
     let graphLoaded = true;
+    if (typeof who !== 'string') graphLoaded = await this.mergeGraph(who, own);
+    const rows = own
+      .filter((i) => i.data.approval)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map((i) => approvalCardData(i, userId))
+      .filter((c) => c.canDecide);
+    return { rows, graphLoaded };
+  }
+
+  /** Adds what Graph says waits for `who` to `own`; false when Graph could not be read. */
+  private async mergeGraph(who: DelegatedIdentity, own: Item[]): Promise<boolean> {
     try {
       const graph = (await this.deps.entitlement.requestsToApprove(who)).filter(
         (r) => r.state === 'pendingApproval',
@@ -53,16 +65,11 @@ export class ApprovalInbox {
         const item = await this.adopted(who, r);
         if (item?.state === 'pendingApproval' && !own.some((o) => o.id === item.id)) own.push(item);
       }
+      return true;
     } catch (err) {
       if (err instanceof SignInRequiredError) throw err;
-      graphLoaded = false;
+      return false;
     }
-    const rows = own
-      .filter((i) => i.data.approval)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-      .map((i) => approvalCardData(i, who.userId))
-      .filter((c) => c.canDecide);
-    return { rows, graphLoaded };
   }
 
   /** The item of a Graph request: adopted before, or now; undefined when it is the bot's own. */

@@ -19,7 +19,7 @@ export function accessLists(wf: AccessWorkflow) {
     myAccess: async (who: DelegatedIdentity, t: UserTime) =>
       renderMyAccessCard(await wf.extensions.myAccess(who), t),
     approvals: async (who: DelegatedIdentity, t: UserTime) => {
-      const { rows, graphLoaded } = await wf.waitingFor(who);
+      const { rows, graphLoaded } = await wf.inbox(who);
       const note = graphLoaded
         ? ''
         : 'Requests made outside Teams could not be loaded just now. Try again in a few minutes.';
