@@ -13,6 +13,8 @@ import type { FlowFactory } from './flow';
 import { GatekeeperBot } from './gatekeeperBot';
 import type { VerbHandler } from './invoke/handler';
 import { createHelpVerbs } from './invoke/helpVerbs';
+import type { MessageTable } from './commands';
+import { availableIntents } from './helpCard';
 import { InvokeRouter } from './invoke/router';
 import { composeVerbTables } from './invoke/verbTable';
 import { composeRenderers, coreRenderers, type NotificationRenderer } from './notificationRenderers';
@@ -79,9 +81,9 @@ export function createApp(deps: AppDeps): App {
   // Filled after the flows exist: the notifier looks kinds up when it sends, not when it is built.
   Object.assign(renderers, composeRenderers(coreRenderers(), ...flows.map((f) => f.renderers ?? {})));
   const sso = new SsoTokens(config.bot.ssoConnectionName, appId);
-  const verbModules = [createHelpVerbs(), ...flows.map((f) => f.verbs ?? {})];
+  const messages = Object.assign({}, ...flows.map((f) => f.messages ?? {})) as MessageTable;
+  const verbModules = [createHelpVerbs(availableIntents(messages)), ...flows.map((f) => f.verbs ?? {})];
   const router = new InvokeRouter(composeVerbTables(verbModules, deps.missingVerbs), sso);
-  const messages = Object.assign({}, ...flows.map((f) => f.messages ?? {}));
   const bot = new GatekeeperBot({
     conversations,
     invokes: router,

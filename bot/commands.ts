@@ -13,6 +13,8 @@ export interface Command {
   /** Shown on the help card and in the manifest's command list. */
   keyword: string;
   description: string;
+  /** The feature, as the help card names it while no flow answers the intent ("… is coming soon"). */
+  feature: string;
   /** Other phrases that mean the same, lower case. */
   synonyms: string[];
 }
@@ -21,45 +23,75 @@ export interface Command {
 export const COMMANDS: readonly Command[] = [
   {
     intent: 'requestAccess',
+    feature: 'Requesting access',
     keyword: 'request access',
     description: 'Find an access package and ask for it',
     synonyms: ['request', 'get access', 'access packages'],
   },
   {
     intent: 'myRequests',
+    feature: 'Following your requests',
     keyword: 'my requests',
     description: 'Follow the requests you made',
-    synonyms: ['requests', 'status'],
+    synonyms: [
+      'requests',
+      'status',
+      'request status',
+      'cancel',
+      'cancel request',
+      'cancel my request',
+      'withdraw',
+    ],
   },
   {
     intent: 'myAccess',
+    feature: 'Seeing and extending your access',
     keyword: 'my access',
     description: 'See your access and extend it before it expires',
-    synonyms: ['access', 'extend'],
+    synonyms: ['access', 'extend', 'extend access', 'renew', 'what do i have'],
   },
   {
     intent: 'activateRole',
+    feature: 'Activating admin roles',
     keyword: 'activate role',
     description: 'Activate an eligible admin role just in time, or list yours (my roles)',
     synonyms: ['activate', 'my roles', 'pim', 'roles', 'elevate'],
   },
   {
     intent: 'reviews',
+    feature: 'Completing access reviews',
     keyword: 'reviews',
     description: 'Complete the access reviews assigned to you',
     synonyms: ['review', 'access reviews'],
   },
   {
     intent: 'approvals',
+    feature: 'Deciding approvals',
     keyword: 'approvals',
     description: 'Decide the requests waiting for your approval',
-    synonyms: ['approve', 'approval', 'pending'],
+    synonyms: ['approve', 'approval', 'pending', 'my approvals', 'decide'],
   },
   {
     intent: 'help',
+    feature: 'Help',
     keyword: 'help',
     description: 'Show this list',
-    synonyms: ['?', 'hi', 'hello', 'start', 'menu'],
+    // "What can you do?" is the welcome card's own button: typed, it must work too.
+    synonyms: [
+      '?',
+      'hi',
+      'hello',
+      'hey',
+      'start',
+      'menu',
+      'commands',
+      'what can you do',
+      'what can you do?',
+      'what can i do',
+      'what can i do?',
+      'how does this work',
+      'how does this work?',
+    ],
   },
 ];
 

@@ -16,7 +16,7 @@ import { actorOf, type Actor } from './actor';
 import { matchIntent, type MessageTable } from './commands';
 import { conversationIdOf, toStoredRef } from './conversationRef';
 import { errorCardFor, isUserFacingError } from './errorCard';
-import { helpCard } from './helpCard';
+import { availableIntents, helpCard, welcomeCommands } from './helpCard';
 import type { InvokeRouter } from './invoke/router';
 import { SignInRequiredError } from '../services/ports/graphErrors';
 import type { SsoTokens } from './sso/ssoTokens';
@@ -134,7 +134,11 @@ export class GatekeeperBot extends TeamsActivityHandler {
     const match = matchIntent(context.activity.text ?? '');
     const handler = match && this.deps.messages[match.intent];
     if (!match || !handler) {
-      await sendCard(context, helpCard(match ? undefined : (context.activity.text ?? '').trim()));
+      const available = availableIntents(this.deps.messages);
+      const unknownText = match ? undefined : (context.activity.text ?? '').trim();
+      // A known command no flow answers yet says so plainly, rather than "not understood".
+      const asked = match && match.intent !== 'help' ? match.intent : undefined;
+      await sendCard(context, helpCard({ available, unknownText, asked }));
       return;
     }
     log.info({ intent: match.intent }, 'command');
@@ -165,7 +169,8 @@ export class GatekeeperBot extends TeamsActivityHandler {
     log.info('installed: welcoming user');
     const userName = actor?.name || context.activity.from?.name || undefined;
     const organisationName = this.deps.organisationName ?? 'your organisation';
-    await sendCard(context, renderWelcomeCard({ userName, tenantName: organisationName }));
+    const offered = welcomeCommands(availableIntents(this.deps.messages));
+    await sendCard(context, renderWelcomeCard({ userName, tenantName: organisationName, ...offered }));
   }
 
   /** Saves the reference; true when this conversation is new to us (first install or a reinstall). */

@@ -7,6 +7,8 @@ export interface CatalogEntry {
   displayName: string;
   description?: string;
   catalog: string;
+  /** The user has this package already: their assignment, to extend rather than request again. */
+  held?: { assignmentId: string; endsAt?: string };
 }
 
 /** A page of the packages the user may request, grouped by catalog. */
@@ -39,13 +41,25 @@ export class AccessCatalogService {
         : !needle ||
           p.displayName.toLowerCase().includes(needle) ||
           (p.description ?? '').toLowerCase().includes(needle);
-    const entries: CatalogEntry[] = (await this.deps.entitlement.requestablePackages(who))
+    const [requestable, assignments] = await Promise.all([
+      this.deps.entitlement.requestablePackages(who),
+      this.deps.entitlement.myAssignments(who),
+    ]);
+    // Graph lists what a policy lets the user request, held or not: a package they have is marked,
+    // so they extend it rather than fill in a form that Graph refuses (alreadyAssigned).
+    const held = new Map(
+      assignments
+        .filter((a) => a.state === 'delivered' && a.accessPackage?.id)
+        .map((a) => [a.accessPackage!.id, { assignmentId: a.id, endsAt: a.endDateTime }]),
+    );
+    const entries: CatalogEntry[] = requestable
       .filter(visible)
       .map((p) => ({
         id: p.id,
         displayName: p.displayName,
         description: p.description,
         catalog: p.catalog?.displayName ?? OTHER,
+        ...(held.has(p.id) ? { held: held.get(p.id) } : {}),
       }))
       .sort((a, b) => a.catalog.localeCompare(b.catalog) || a.displayName.localeCompare(b.displayName));
     const size = this.deps.pageSize ?? 8;

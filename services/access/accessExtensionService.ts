@@ -1,17 +1,18 @@
-import { createdLeased } from '../workflow/mutate';
 import type { ApproverResolver } from '../approvals/approverResolver';
 import type { Clock } from '../clock';
 import type { DirectoryGateway } from '../ports/directory';
-import type { AssignmentInfo, EntitlementGateway } from '../ports/entitlement';
+import type { EntitlementGateway } from '../ports/entitlement';
 import type { SentMessage } from '../ports/notifier';
 import type { DelegatedIdentity } from '../ports/userTokens';
 import type { WorkflowStore } from '../ports/workflowStore';
+import { createdLeased } from '../workflow/mutate';
 import type { EffectRunner } from './accessRequestService';
-import { InvalidRequestError, NotExtendableError, NotYoursError } from './errors';
+import { buildExtensionForm, type ExtensionForm } from './extensionForm';
 import type { AccessRequestData } from './model';
 import { newRequestItem, requestItemId } from './newRequestItem';
 import { requestStatusView, type RequestStatusView } from './requestStatus';
 import { requesterOf } from './requester';
+import { type SubmissionInput, validateSubmission } from './validateSubmission';
 
 /** One row of "my access". */
 export interface MyAccessEntry {
@@ -25,7 +26,8 @@ export interface MyAccessEntry {
 
 /**
  * The user's access and its extension: `userExtend` under the policy the access was granted by,
- * with approval where the policy requires it for updates.
+ * with what that policy asks (justification, questions, schedule) and approval where it requires it
+ * for updates.
  */
 export class AccessExtensionService {
   constructor(
@@ -56,12 +58,19 @@ export class AccessExtensionService {
       .sort((a, b) => (a.endsAt ?? '9999').localeCompare(b.endsAt ?? '9999'));
   }
 
-  /** Asks to extend one of the user's assignments; once per idempotency key. */
+  /** The extension form of one of the user's assignments (NotYoursError, NotExtendableError). */
+  form(who: DelegatedIdentity, assignmentId: string): Promise<ExtensionForm> {
+    return buildExtensionForm(this.deps, who, assignmentId);
+  }
+
+  /**
+   * Asks to extend one of the user's assignments; once per idempotency key. The form's answers are
+   * checked against the policy as a new request's are (InvalidRequestError names each problem).
+   */
   async extend(
     who: DelegatedIdentity,
-    input: {
+    input: SubmissionInput & {
       assignmentId: string;
-      justification?: string;
       idempotencyKey: string;
       sourceMessage?: SentMessage;
       source?: Record<string, string>;
@@ -71,17 +80,9 @@ export class AccessExtensionService {
     const id = requestItemId(who.userId, input.idempotencyKey);
     const known = await workflows.get<AccessRequestData>(id);
     if (known) return { view: requestStatusView(known), created: false };
-    const assignment = (await this.deps.entitlement.myAssignments(who)).find(
-      (a) => a.id === input.assignmentId,
-    );
-    if (!assignment?.accessPackage?.id) throw new NotYoursError('That access is not yours, or has ended');
-    const { policy, reqs, detail } = await this.policyOf(who, assignment);
-    const justification = input.justification?.trim() || undefined;
-    if (reqs.isRequestorJustificationRequired && !justification) {
-      throw new InvalidRequestError([{ field: 'justification', message: 'A justification is required' }]);
-    }
-    const approvalRequired = reqs.isApprovalRequiredForUpdate && policy.stages.length > 0;
-    const stages = approvalRequired ? await this.deps.resolver.stages(policy.stages, who.userId) : [];
+    const { policy, detail } = await this.form(who, input.assignmentId);
+    const valid = validateSubmission(policy, input, clock.now());
+    const approvalRequired = policy.approval.required;
     const lease = this.deps.effects.leaseRequest();
     const { item, created } = await workflows.create(
       createdLeased(
@@ -89,42 +90,29 @@ export class AccessExtensionService {
           userId: who.userId,
           idempotencyKey: input.idempotencyKey,
           requester: await requesterOf(this.deps.directory, who.userId),
-          stages,
+          stages: approvalRequired ? policy.stages : [],
           sourceMessage: input.sourceMessage,
           source: input.source,
           now: clock.now(),
           data: {
             requestType: 'extend',
-            assignmentId: assignment.id,
+            assignmentId: input.assignmentId,
             package: { id: detail.id, displayName: detail.displayName, catalog: detail.catalog?.displayName },
             policy: {
               id: policy.id,
               displayName: policy.displayName,
               approvalRequired,
-              expiration: policy.expiration,
+              expiration: policy.accessLasts,
             },
-            justification,
-            answers: [],
+            grants: detail.resources.map((r) => ({ name: r.displayName, role: r.role ?? r.type })),
+            ...valid,
           },
         }),
         lease,
       ),
     );
+    // The turn holds the new item's lease: it submits to Graph itself, never racing the poller.
     await this.deps.effects.runItem(item, new Map([[who.userId, who.assertion]]), lease.owner);
     return { view: requestStatusView((await workflows.get<AccessRequestData>(item.id))!), created };
-  }
-
-  private async policyOf(who: DelegatedIdentity, assignment: AssignmentInfo) {
-    const packageId = assignment.accessPackage!.id;
-    const applicable =
-      (await this.deps.entitlement.applicablePolicies(who, [packageId])).get(packageId) ?? [];
-    const reqs =
-      applicable.find((r) => r.policyId === assignment.policyId) ??
-      (assignment.policyId ? undefined : applicable[0]);
-    const detail = await this.deps.entitlement.getAccessPackage(packageId);
-    const policy = detail.policies.find((p) => p.id === reqs?.policyId);
-    if (!reqs || !policy)
-      throw new NotExtendableError(`No policy lets ${who.userId} extend ${detail.displayName}`);
-    return { policy, reqs, detail };
   }
 }

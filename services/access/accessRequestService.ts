@@ -116,6 +116,7 @@ export class AccessRequestService {
               approvalRequired: policy.approval.required,
               expiration: policy.accessLasts,
             },
+            grants: form.resources.map((r) => ({ name: r.displayName, role: r.role ?? r.type })),
             ...valid,
           },
         }),

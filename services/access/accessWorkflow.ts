@@ -15,7 +15,7 @@ import type { EntitlementGateway } from '../ports/entitlement';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
 import type { TeamsAppsGateway } from '../ports/teamsApps';
-import type { UserTokenSource } from '../ports/userTokens';
+import type { DelegatedIdentity, UserTokenSource } from '../ports/userTokens';
 import { createCoreEffects } from '../workflow/coreEffects';
 import { createNotifyEffects } from '../workflow/notifyEffects';
 import { OutboxRunner, type OutboxOptions } from '../workflow/outbox';
@@ -26,6 +26,7 @@ import type { Job } from '../ports/jobStore';
 import type { WorkflowItem } from '../ports/workflowStore';
 import { AccessCatalogService } from './accessCatalogService';
 import { AccessExtensionService } from './accessExtensionService';
+import { ApprovalInbox } from './approvalInbox';
 import { AccessRequestService } from './accessRequestService';
 import { cancelEffect } from './cancelEffect';
 import { decisionEffect } from './decisionEffect';
@@ -99,6 +100,7 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
     },
   });
   const base = { entitlement, directory, resolver, workflows: store.workflows, effects: outbox, clock };
+  const inbox = new ApprovalInbox(base);
   const expiry = new ExpiryWarningService({
     entitlement,
     workflows: store.workflows,
@@ -150,18 +152,11 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
       await scheduler.runDue();
       await outbox.runDue();
     },
-    /** Requests waiting for this user's decision, newest first ("approvals"). */
-    waitingFor: async (userId: string): Promise<ApprovalRequestCardData[]> => {
-      const items = await store.workflows.find<ApprovalItemData>({
-        subject: userId,
-        states: ['pendingApproval'],
-        limit: 50,
-      });
-      return items
-        .filter((i) => i.data.approval)
-        .map((i) => approvalCardData(i, userId))
-        .filter((c) => c.canDecide);
-    },
+    /** Requests made through the bot waiting for this user's decision, newest first. */
+    waitingFor: async (userId: string): Promise<ApprovalRequestCardData[]> =>
+      (await inbox.waitingFor(userId)).rows,
+    /** "approvals": what waits for the user, made here or elsewhere (Graph is asked as them). */
+    inbox: (who: DelegatedIdentity) => inbox.waitingFor(who),
     /** The approver card for one viewer, as it is now (Action.Execute refresh). */
     approvalCard: async (itemId: string, viewerId: string): Promise<ApprovalRequestCardData | undefined> => {
       const item = await store.workflows.get<ApprovalItemData>(itemId);

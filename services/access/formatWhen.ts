@@ -8,14 +8,18 @@ export interface UserTime {
   now: Date;
 }
 
+/** The user's zone when Luxon knows it, else UTC. */
+export function zoneOf(user: Pick<UserTime, 'timeZone'>): string {
+  return user.timeZone && DateTime.local().setZone(user.timeZone).isValid ? user.timeZone : 'UTC';
+}
+
 /** "Wed 4 Mar, 11:00 (in 2 days)" in the user's zone; an unknown zone falls back to UTC. */
 export function formatWhen(iso: string, user: UserTime): string {
-  const zone = user.timeZone && DateTime.local().setZone(user.timeZone).isValid ? user.timeZone : 'UTC';
+  const zone = zoneOf(user);
   const at = DateTime.fromISO(iso, { zone }).setLocale(user.locale ?? 'en-GB');
   if (!at.isValid) return iso;
   const now = DateTime.fromJSDate(user.now, { zone });
-  const sameYear = at.year === now.year;
-  const absolute = at.toFormat(sameYear ? 'ccc d LLL, HH:mm' : 'ccc d LLL yyyy, HH:mm');
+  const absolute = at.toFormat(`${dayFormat(at, now)}, HH:mm`);
   const close = Math.abs(at.toMillis() - now.toMillis()) < 60_000;
   const relative = close
     ? 'just now'
@@ -32,4 +36,20 @@ export function formatDuration(iso: string | undefined, locale = 'en'): string |
   if (Number.isInteger(days) && days >= 1) return Duration.fromObject({ days }, { locale }).toHuman();
   const hours = Math.round(d.as('hours'));
   return Duration.fromObject({ hours }, { locale }).toHuman();
+}
+
+/** The day part of every date a card shows: "Wed 4 Mar", with the year when it is not this year. */
+function dayFormat(at: DateTime, now: DateTime): string {
+  return at.year === now.year ? 'ccc d LLL' : 'ccc d LLL yyyy';
+}
+
+/**
+ * "Wed 4 Mar" (with the year when not this year): a day, as date inputs and policy limits are, in the
+ * user's zone and the same format as formatWhen's day. A bare 'YYYY-MM-DD' is read as that day there.
+ */
+export function formatDay(isoOrDate: string, user: UserTime): string {
+  const zone = zoneOf(user);
+  const at = DateTime.fromISO(isoOrDate, { zone }).setLocale(user.locale ?? 'en-GB');
+  if (!at.isValid) return isoOrDate;
+  return at.toFormat(dayFormat(at, DateTime.fromJSDate(user.now, { zone })));
 }

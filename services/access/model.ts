@@ -20,6 +20,8 @@ export interface AccessRequestData extends ApprovalItemData {
   justification?: string;
   answers: (Answer & { question: string })[];
   schedule?: AssignmentSchedule;
+  /** The package's resources and roles, as approvers are shown what they grant. */
+  grants?: { name: string; role?: string }[];
   /** The assignment an extension extends. */
   assignmentId?: string;
   graph?: { requestId: string; state: string; status?: string };

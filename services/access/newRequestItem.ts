@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Requester, StageRecord } from '../approvals/model';
 import { approvalKeys } from '../approvals/keys';
+import type { Expiration } from '../ports/entitlement';
 import type { SentMessage } from '../ports/notifier';
 import type { NewWorkflowItem } from '../ports/workflowStore';
 import { auditEffect } from '../workflow/coreEffects';
@@ -52,6 +53,8 @@ export function newRequestItem(args: {
           justification: data.justification,
           answers: data.answers.map((a) => ({ question: a.question, answer: a.displayValue ?? a.value })),
           facts,
+          grants: data.grants,
+          lasts: lastsOf(data.schedule?.expiration ?? data.policy.expiration),
         },
         stages: args.stages,
         current: 0,
@@ -72,4 +75,11 @@ export function newRequestItem(args: {
     ],
     at: now,
   };
+}
+
+/** How long the access lasts, as the approver's card says it; nothing when it does not expire. */
+function lastsOf(e: Expiration | undefined): { duration?: string; endDateTime?: string } | undefined {
+  if (e?.type === 'afterDuration' && e.duration) return { duration: e.duration };
+  if (e?.type === 'afterDateTime' && e.endDateTime) return { endDateTime: e.endDateTime };
+  return undefined;
 }

@@ -61,7 +61,7 @@ export async function buildRequestForm(
     throw new NotRequestableError(`No policy lets ${who.userId} request ${packageId}`);
   const detail = await deps.entitlement.getAccessPackage(packageId);
   const policies: PolicyOption[] = [];
-  for (const req of applicable) policies.push(await option(deps.resolver, detail, req, who.userId));
+  for (const req of applicable) policies.push(await policyOption(deps.resolver, detail, req, who.userId));
   return {
     package: {
       id: detail.id,
@@ -74,14 +74,17 @@ export async function buildRequestForm(
   };
 }
 
-async function option(
+/** One policy as the form shows it, for a new request or (`extend`) an extension of existing access. */
+export async function policyOption(
   resolver: ApproverResolver,
   detail: AccessPackageDetail,
   req: PolicyRequirements,
   userId: string,
+  kind: 'add' | 'extend' = 'add',
 ): Promise<PolicyOption> {
   const policy = detail.policies.find((p) => p.id === req.policyId);
-  const required = req.isApprovalRequiredForAdd && (policy?.stages.length ?? 0) > 0;
+  const asks = kind === 'add' ? req.isApprovalRequiredForAdd : req.isApprovalRequiredForUpdate;
+  const required = asks && (policy?.stages.length ?? 0) > 0;
   const stages = required && policy ? await resolver.stages(policy.stages, userId) : [];
   return {
     id: req.policyId,

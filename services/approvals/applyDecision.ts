@@ -1,10 +1,10 @@
 import type { OutboxEntry, WorkflowItem } from '../ports/workflowStore';
 import { auditEffect, cancelTimersEffect } from '../workflow/coreEffects';
 import { effect } from '../workflow/mutate';
-import { refreshEffect } from '../workflow/notifyEffects';
+import { refreshEffect, sendEffect } from '../workflow/notifyEffects';
 import { subjectsWithApprovers } from './approvalCards';
 import { concludeEffects } from './conclude';
-import { approvalKeys } from './keys';
+import { ApprovalNotification, approvalKeys } from './keys';
 import type { ApprovalItemData, Decision } from './model';
 import { startStage } from './stageStart';
 import { requestMachine, stageMachine, type RequestEvent, type RequestState } from './states';
@@ -88,6 +88,13 @@ export function decisionPatch<T extends ApprovalItemData>(
       ...started.effects,
       refreshEffect(`stage-approved:${stageIndex}`, approvalKeys.approverCards, now),
       refreshEffect(`requester-stage:${stageIndex}`, approvalKeys.requesterStatus, now),
+      // A status card changing in place is easy to miss: the requester hears a stage passed.
+      sendEffect(
+        approvalKeys.requesterStagePassed(stageIndex),
+        a.requester.id,
+        ApprovalNotification.stagePassed,
+        now,
+      ),
     );
     const data = { ...fresh.data, approval };
     return { state: fresh.state, data, subjects: subjectsWithApprovers(fresh.subjects, data), effects };

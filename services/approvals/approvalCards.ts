@@ -13,6 +13,13 @@ export interface ApprovalRequestCardData {
   justification?: string;
   answers: { question: string; answer: string }[];
   facts: { label: string; value: string }[];
+  /** What a yes grants and for how long, when the item knows. */
+  grants?: { name: string; role?: string }[];
+  lasts?: { duration?: string; endDateTime?: string };
+  /** When the request was made (ISO). */
+  askedAt?: string;
+  /** Who the card is for: their own name reads "you". */
+  viewerId?: string;
   stage: {
     index: number;
     number: number;
@@ -39,6 +46,39 @@ export interface ApprovalOutcomeCardData {
   itemKind: string;
   title: string;
   outcome: Decision;
+}
+
+/** Data of the requester's 'approval.stagePassed' message: which stage passed, and what comes next. */
+export interface StagePassedCardData {
+  itemId: string;
+  title: string;
+  /** The stage that passed (1-based) and how many there are. */
+  number: number;
+  count: number;
+  decision?: Decision;
+  next?: { number: number; approvers: string[]; decideBy?: string };
+}
+
+/** The latest stage approved before the open one, as its requester is told. */
+export function stagePassedCardData(item: WorkflowItem<ApprovalItemData>): StagePassedCardData {
+  const a = item.data.approval;
+  const passed = [...a.stages].reverse().find((s) => s.index < a.current && s.decision);
+  const open = a.stages[a.current];
+  return {
+    itemId: item.id,
+    title: a.subject.title,
+    number: (passed?.index ?? 0) + 1,
+    count: a.stages.length,
+    decision: shown(passed?.decision),
+    next:
+      open && open.index !== passed?.index
+        ? {
+            number: open.index + 1,
+            approvers: open.approvers.map((p) => p.displayName),
+            decideBy: open.decideBy,
+          }
+        : undefined,
+  };
 }
 
 /** Who holds an approver card of the item (every stage's approvers, escalation ones once escalated). */
@@ -98,6 +138,10 @@ export function approvalCardData(
     justification: a.subject.justification,
     answers: a.subject.answers,
     facts: a.subject.facts,
+    grants: a.subject.grants,
+    lasts: a.subject.lasts,
+    askedAt: a.subject.askedAt ?? item.createdAt.toISOString(),
+    viewerId,
     stage: {
       index: stage?.index ?? 0,
       number: (stage?.index ?? 0) + 1,
@@ -129,6 +173,10 @@ export const approvalNotificationBuilders: Record<string, NotificationBuilder> =
   [ApprovalNotification.reminder]: (item, userId): Notification => ({
     kind: ApprovalNotification.reminder,
     data: { ...approvalCardData(item, userId, true) },
+  }),
+  [ApprovalNotification.stagePassed]: (item): Notification => ({
+    kind: ApprovalNotification.stagePassed,
+    data: { ...stagePassedCardData(item) },
   }),
   [ApprovalNotification.outcome]: (item): Notification => {
     const data = item.data as ApprovalItemData;

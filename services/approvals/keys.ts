@@ -12,6 +12,8 @@ export const ApprovalNotification = {
   request: 'approval.request',
   reminder: 'approval.reminder',
   outcome: 'approval.outcome',
+  /** The requester is told a stage passed and who decides next. */
+  stagePassed: 'approval.stagePassed',
 } as const;
 
 export const approvalKeys = {
@@ -27,6 +29,7 @@ export const approvalKeys = {
   requesterCards: 'requester:',
   requesterStatus: 'requester:status',
   requesterOutcome: 'requester:outcome',
+  requesterStagePassed: (stage: number) => `requester:stage-passed:${stage}`,
   /** Effect recording an approver's decision in Graph, per item kind. */
   recordDecisionEffect: (kind: string) => `${kind}.recordDecision`,
 };

@@ -51,6 +51,12 @@ export interface ApprovalSubject {
   justification?: string;
   answers: { question: string; answer: string }[];
   facts: { label: string; value: string }[];
+  /** What a yes grants (resources and roles), when the item knows it. */
+  grants?: { name: string; role?: string }[];
+  /** How long a yes lasts: a duration (ISO 8601) or an end (ISO), when the item knows it. */
+  lasts?: { duration?: string; endDateTime?: string };
+  /** When it was asked, when not when the item was made (a request made outside Teams). */
+  askedAt?: string;
 }
 
 /** The approval part of a workflow item's data. */

@@ -4,13 +4,14 @@ import type { RequestStatusView } from '../../../services/access/requestStatus';
 import type {
   ApprovalOutcomeCardData,
   ApprovalRequestCardData,
+  StagePassedCardData,
 } from '../../../services/approvals/approvalCards';
 import { ApprovalNotification } from '../../../services/approvals/keys';
 import type { Clock } from '../../../services/clock';
 import type { UserTime } from '../../../services/access/formatWhen';
 import type { CardReader, NotificationRenderers } from '../../notificationRenderers';
-import { renderApprovalCard, renderApprovalOutcomeCard } from './approvalCard';
-import { renderExpiringCard } from './listCards';
+import { renderApprovalCard, renderApprovalOutcomeCard, renderStagePassedCard } from './approvalCard';
+import { renderExpiringCard } from './expiringCard';
 import { renderStatusCard } from './statusCard';
 
 /**
@@ -26,6 +27,8 @@ export function accessRenderers(clock: Clock): NotificationRenderers {
       renderApprovalCard(d as unknown as ApprovalRequestCardData, t(r)),
     [ApprovalNotification.outcome]: (d, r) =>
       renderApprovalOutcomeCard(d as unknown as ApprovalOutcomeCardData, t(r)),
+    [ApprovalNotification.stagePassed]: (d, r) =>
+      renderStagePassedCard(d as unknown as StagePassedCardData, t(r)),
     [AccessNotification.requestStatus]: (d, r) => renderStatusCard(d as unknown as RequestStatusView, t(r)),
     [AccessNotification.expiring]: (d, r) => renderExpiringCard(d as unknown as ExpiringCardData, t(r)),
   };

@@ -9,6 +9,8 @@ import type { Clock } from '../../../services/clock';
 import { defineHandler, type InvokeInput, type VerbModule } from '../../invoke/handler';
 import { decisionText, renderApprovalCard } from './approvalCard';
 import { userTimeOf } from '../../userTime';
+import { accessLists } from './lists';
+import { delegated } from './turnIdentity';
 
 /** Card statuses of a request that no click can change any more. */
 const ENDED = new Set(['approved', 'denied', 'expired', 'canceled', 'failed']);
@@ -75,8 +77,19 @@ export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {
         );
       },
     ),
-    'approval.refresh': defineHandler(z.object({ itemId: z.string().min(1).max(200) }), async (input) =>
-      renderApprovalCard(await current(input.data.itemId, input.actor.userId), time(input)),
+    // Teams' refresh sends only the item id; "Open" in the approvals list adds `back`, the way back to it.
+    'approval.refresh': defineHandler(
+      z.object({ itemId: z.string().min(1).max(200), back: z.boolean().optional() }),
+      async (input) =>
+        renderApprovalCard(
+          await current(input.data.itemId, input.actor.userId),
+          time(input),
+          '',
+          input.data.back ?? false,
+        ),
+    ),
+    'approval.list': defineHandler(z.object({}).loose(), async (input) =>
+      accessLists(wf).approvals(await delegated(input), time(input)),
     ),
   };
 }

@@ -1,15 +1,36 @@
 import template from '../../../cards/templates/access-catalog.json';
 import { renderTemplate, type AdaptiveCard } from '../../../cards/render';
-import type { CatalogPage } from '../../../services/access/accessCatalogService';
+import type { CatalogEntry, CatalogPage } from '../../../services/access/accessCatalogService';
+import { formatWhen, type UserTime } from '../../../services/access/formatWhen';
+
+/** Request for what the user does not have; Extend (or nothing) for what they have. */
+function buttons(pkg: CatalogEntry, p: CatalogPage) {
+  if (!pkg.held)
+    return [
+      {
+        title: 'Request',
+        verb: 'access.open',
+        // Where the list was, so the form's Back returns to the same page and search.
+        data: { packageId: pkg.id, page: p.page, search: p.search ?? '' },
+      },
+    ];
+  return pkg.held.endsAt
+    ? [{ title: 'Extend', verb: 'access.extendForm', data: { assignmentId: pkg.held.assignmentId } }]
+    : [];
+}
 
 /** The catalog: what the user may request, grouped by catalog, with search and paging. */
-export function renderCatalogCard(p: CatalogPage): AdaptiveCard {
+export function renderCatalogCard(p: CatalogPage, t: UserTime): AdaptiveCard {
   const rows = p.groups.flatMap((g) =>
     g.packages.map((pkg, i) => ({
       header: i === 0 ? g.catalog : '',
-      id: pkg.id,
       name: pkg.displayName,
       description: pkg.description ?? '',
+      held: Boolean(pkg.held),
+      heldText: pkg.held
+        ? `You have this${pkg.held.endsAt ? ` (ends ${formatWhen(pkg.held.endsAt, t)})` : ''}`
+        : '',
+      buttons: buttons(pkg, p),
     })),
   );
   const heading = p.search ? `Access packages matching "${p.search}"` : 'Access packages you can request';

@@ -3,23 +3,14 @@ import { InvalidRequestError } from '../../../services/access/errors';
 import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
 import type { Clock } from '../../../services/clock';
 import { defineHandler, type VerbHandler } from '../../invoke/handler';
-import { delegated, sourceOf } from './turnIdentity';
-import { ANSWER_PREFIX, renderRequestFormCard } from './requestFormCard';
-import { renderStatusCard } from './statusCard';
 import { userTimeOf } from '../../userTime';
+import { answersOf, FormInputs } from './formInputs';
+import { renderRequestFormCard } from './requestFormCard';
+import { renderStatusCard } from './statusCard';
+import { delegated, sourceOf } from './turnIdentity';
 
 const id = z.string().min(1).max(200);
-const Submit = z
-  .object({
-    packageId: id,
-    policyId: id.optional(),
-    idempotencyKey: id,
-    justification: z.string().max(2000).optional(),
-    startDate: z.string().max(10).optional(),
-    endDate: z.string().max(10).optional(),
-  })
-  // The policy's questions arrive as answer_<questionId> inputs.
-  .catchall(z.unknown());
+const Submit = FormInputs.extend({ packageId: id, policyId: id.optional() });
 
 /**
  * access.submit: persists the request (once per idempotency key) and answers with its status card.
@@ -28,11 +19,7 @@ const Submit = z
 export function submitVerb(wf: AccessWorkflow, clock: Clock): VerbHandler {
   return defineHandler(Submit, async (input) => {
     const d = input.data;
-    const answers = Object.fromEntries(
-      Object.entries(d).flatMap(([k, v]) =>
-        k.startsWith(ANSWER_PREFIX) && typeof v === 'string' ? [[k.slice(ANSWER_PREFIX.length), v]] : [],
-      ),
-    );
+    const answers = answersOf(d);
     const t = userTimeOf(input.context.activity, clock.now());
     const who = await delegated(input);
     try {
@@ -55,11 +42,21 @@ export function submitVerb(wf: AccessWorkflow, clock: Clock): VerbHandler {
       const policy = form.policies.find((p) => p.id === d.policyId) ?? form.policies[0];
       if (!policy) throw err;
       const problems = err.problems.map((p) => `${p.message}.`);
-      return renderRequestFormCard(form, policy, d.idempotencyKey, t, {
-        problems,
-        justification: d.justification,
-        answers,
-      });
+      return renderRequestFormCard(
+        form,
+        policy,
+        d.idempotencyKey,
+        t,
+        { problems, justification: d.justification, answers },
+        {
+          submit: {
+            title: 'Submit request',
+            verb: 'access.submit',
+            data: { packageId: form.package.id, policyId: policy.id },
+          },
+          back: { title: 'Back to the list', verb: 'access.browse', data: { page: 1, search: '' } },
+        },
+      );
     }
   });
 }

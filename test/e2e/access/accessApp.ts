@@ -14,7 +14,15 @@ import { TeamsChannel, type TeamsChannelOptions } from '../../../emulator/teams/
 import { loadConfig, type Config } from '../../../services/config';
 import type { TenantFixture } from '../../../emulator/graph/routing';
 import type { ChannelFixture } from '../../../emulator/teams/users';
+import { assertValidCard, lowContrastTexts } from '../../support/cardChecks';
 import { signInEveryone } from '../../support/signIn';
+
+/** A card Teams renders (valid 1.5, under 28 KB) whose every text is readable in light and dark themes. */
+function assertReadableCard(card: unknown, what: string): void {
+  assertValidCard(card, what);
+  const low = lowContrastTexts(card);
+  if (low.length) throw new Error(`${what}: text below 4.5:1 contrast: ${low.join('; ')}`);
+}
 
 /** An invoke answer's card (Action.Execute response body). */
 export function invokeCard(answer: { body?: unknown }): Record<string, unknown> {
@@ -112,6 +120,14 @@ export async function startAccessApp(
     botAppId: config.bot.appId,
   });
   channel.afterTurn = () => wf?.outbox.settled() ?? Promise.resolve();
+  // Every card the bot answers a click with must be one Teams renders (valid 1.5, under 28 KB), readably.
+  const invoke = channel.invoke.bind(channel);
+  channel.invoke = async (...args: Parameters<TeamsChannel['invoke']>) => {
+    const answer = await invoke(...args);
+    const value = (answer.body as { value?: { type?: string } } | undefined)?.value;
+    if (value?.type === 'AdaptiveCard') assertReadableCard(value, `the answer to ${args[1]}`);
+    return answer;
+  };
   // Teams' part in a Graph install: once the bot installed its app for someone, the channel tells the bot.
   const stopPlayingTeams = emulator.teamsApps.onInstalled(({ userId }) => {
     channel.install(userId).catch(() => undefined); // the channel may be stopping with the test
@@ -164,6 +180,13 @@ export async function startAccessApp(
     restart: async () => {
       await app.stop();
       app = await boot();
+    },
+    /** Throws unless every card the bot sent or updated is valid 1.5, under 28 KB and readable. */
+    checkSentCards: () => {
+      for (const r of channel.recorder.all()) {
+        const card = cardOf(r);
+        if (card) assertReadableCard(card, `the card ${r.op} to ${r.alias}`);
+      }
     },
     stop: async () => {
       stopPlayingTeams();

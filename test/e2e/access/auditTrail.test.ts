@@ -129,7 +129,7 @@ describe('e2e access: every state change of every request is in the audit log', 
   it('the requester cancels while it waits for approval', async () => {
     const itemId = await submit('AlexW', COVID);
     await reaches(itemId, 'pendingApproval');
-    await channel().invoke('AlexW', 'access.cancel', { itemId });
+    await channel().invoke('AlexW', 'access.cancel', { itemId, confirmed: true }); // as the card's "Yes, cancel it" sends
     await reaches(itemId, 'canceled');
     await auditedAlong(itemId, ['submitted', 'pendingApproval', 'canceled']);
   });

@@ -64,7 +64,8 @@ describe('e2e access: Adele requests COVID-19 Response Team, Megan approves', ()
         { replyToId: megansCard.activityId },
       ),
     );
-    assert.match(cardText(after), /Approved by Megan Bowen/);
+    assert.match(cardText(after), /Approved by you/, 'Megan reads her own decision as hers');
+    assert.match(cardText(after), /Manager: \nyou/);
     assert.equal(actionData(after, 'approval.decide').length, 0, 'no buttons left');
 
     const leeUpdate = await channel.waitFor((r) => r.alias === 'LeeG' && r.op === 'update', 10_000, mark);

@@ -89,7 +89,7 @@ for (const kind of kinds)
             ),
           ),
         ),
-        /Approved by Megan Bowen/,
+        /Approved by you/,
       );
       await channel.waitFor((r) => r.alias === 'AdeleV' && /was approved/.test(textOf(r)), 10_000, m2);
 

@@ -1,11 +1,12 @@
-import { renderApprovalCard, renderApprovalOutcomeCard } from '../../../bot/flows/access/approvalCard';
-import { renderCatalogCard } from '../../../bot/flows/access/catalogCard';
 import {
-  renderExpiringCard,
-  renderMyAccessCard,
-  renderMyRequestsCard,
-  renderWaitingApprovalsCard,
-} from '../../../bot/flows/access/listCards';
+  renderApprovalCard,
+  renderApprovalOutcomeCard,
+  renderStagePassedCard,
+} from '../../../bot/flows/access/approvalCard';
+import { renderCatalogCard } from '../../../bot/flows/access/catalogCard';
+import { renderWaitingApprovalsCard } from '../../../bot/flows/access/approvalListCards';
+import { renderExpiringCard } from '../../../bot/flows/access/expiringCard';
+import { renderMyAccessCard, renderMyRequestsCard } from '../../../bot/flows/access/listCards';
 import { renderPolicyChoiceCard, renderRequestFormCard } from '../../../bot/flows/access/requestFormCard';
 import { renderStatusCard } from '../../../bot/flows/access/statusCard';
 import { coreRenderers } from '../../../bot/notificationRenderers';
@@ -144,9 +145,54 @@ const pimStatus = (status: ActivationStatusView['status']): ActivationStatusView
 export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
   ['approval request (pending)', () => renderApprovalCard(approval, t, HOSTILE)],
   [
+    'approval request (stage 2: what it grants, for how long, stage 1 decision and reason, Back)',
+    () =>
+      renderApprovalCard(
+        {
+          ...approval,
+          grants: [{ name: HOSTILE, role: HOSTILE }],
+          lasts: { duration: 'P30D' },
+          askedAt: '2026-03-01T10:00:00Z',
+          viewerId: 'u-2',
+          stage: { ...approval.stage, index: 1, number: 2 },
+          stages: [
+            { number: 1, state: 'Approved', approvers: [HOSTILE], decision: decision('approved') },
+            { number: 2, state: 'InProgress', approvers: [HOSTILE] },
+          ],
+        },
+        t,
+        '',
+        true,
+      ),
+  ],
+  [
+    'extension form',
+    () =>
+      renderRequestFormCard(form, policy, 'k-1', t, undefined, {
+        heading: `Extend ${HOSTILE}`,
+        submit: { title: 'Request extension', verb: 'access.extend', data: { assignmentId: 'a-1' } },
+        back: { title: 'Back to my access', verb: 'access.myAccess', data: {} },
+      }),
+  ],
+  [
     'approval request (decided)',
     () =>
       renderApprovalCard({ ...approval, status: 'denied', canDecide: false, outcome: decision('denied') }, t),
+  ],
+  [
+    'stage passed (requester)',
+    () =>
+      renderStagePassedCard(
+        {
+          itemId: 'ar-1',
+          title: HOSTILE,
+          number: 1,
+          count: 2,
+          decision: decision('approved'),
+          next: { number: 2, approvers: [HOSTILE], decideBy: '2026-03-04T10:00:00Z' },
+        },
+        t,
+      ),
   ],
   [
     'approval outcome',
@@ -164,18 +210,29 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
   [
     'catalog',
     () =>
-      renderCatalogCard({
-        search: HOSTILE,
-        groups: [
-          {
-            catalog: HOSTILE,
-            packages: [{ id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE }],
-          },
-        ],
-        page: 1,
-        pageCount: 1,
-        total: 1,
-      }),
+      renderCatalogCard(
+        {
+          search: HOSTILE,
+          groups: [
+            {
+              catalog: HOSTILE,
+              packages: [
+                { id: 'p-1', displayName: HOSTILE, description: HOSTILE, catalog: HOSTILE },
+                {
+                  id: 'p-2',
+                  displayName: HOSTILE,
+                  catalog: HOSTILE,
+                  held: { assignmentId: 'a-1', endsAt: '2026-04-01T00:00:00Z' },
+                },
+              ],
+            },
+          ],
+          page: 1,
+          pageCount: 1,
+          total: 1,
+        },
+        t,
+      ),
   ],
   [
     'request form (after a refused submit)',
@@ -186,7 +243,7 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
         answers: { q1: HOSTILE },
       }),
   ],
-  ['policy choice', () => renderPolicyChoiceCard(form)],
+  ['policy choice', () => renderPolicyChoiceCard(form, t)],
   [
     'my requests',
     () =>

@@ -6,10 +6,18 @@ import { renderWelcomeCard } from '../../../cards/welcome';
 const texts = (card: object): string => JSON.stringify(card);
 
 describe('typed card renderers', () => {
-  it('welcome card greets the user by name and offers help', () => {
-    const card = renderWelcomeCard({ userName: 'Adele Vance', tenantName: 'Contoso' });
+  it('welcome card greets the user by name, offers what works as buttons and names what is coming', () => {
+    const card = renderWelcomeCard({
+      userName: 'Adele Vance',
+      tenantName: 'Contoso',
+      commands: [{ keyword: 'my requests', description: 'Follow them' }],
+      comingSoon: ['Activating admin roles'],
+    });
     assert.match(texts(card), /Welcome to Gatekeeper, Adele Vance/);
-    assert.match(texts(card), /"verb":"help.show"/);
+    // imBack: the button says the words as if typed, and the welcome card stays in the chat.
+    assert.match(texts(card), /"title":"My requests".*"type":"imBack","value":"my requests"/);
+    assert.match(texts(card), /"type":"imBack","value":"what can you do"/);
+    assert.match(texts(card), /Coming soon: activating admin roles\./);
   });
 
   it('welcome card greets without a name when Teams sent none (no "Welcome to Gatekeeper, there")', () => {
@@ -22,9 +30,14 @@ describe('typed card renderers', () => {
       { keyword: 'request access', description: 'Ask for access' },
       { keyword: 'approvals', description: 'Decide requests' },
     ];
-    const plain = texts(renderHelpCard({ commands }));
+    const plain = texts(
+      renderHelpCard({ commands, comingSoon: [{ keyword: 'reviews', description: 'Do reviews' }] }),
+    );
     assert.match(plain, /"text":"request access","weight":"Bolder"/);
     assert.match(plain, /"text":"approvals","weight":"Bolder"/);
+    assert.match(plain, /"type":"imBack","value":"approvals"/);
+    assert.doesNotMatch(plain, /"value":"reviews"/, 'no button for what does not work yet');
+    assert.match(plain, /Do reviews \(not available yet\)/);
     assert.doesNotMatch(plain, /didn't understand/);
     assert.match(
       texts(renderHelpCard({ commands, unknownText: 'banana' })),

@@ -166,6 +166,22 @@ describe('AccessRequestService', () => {
     assert.equal((await item(view.itemId)).state, 'pendingApproval');
   });
 
+  it('the poller cannot take a new request from its turn: the status card tells what the turn did', async () => {
+    const runItem = h.wf.outbox.runItem.bind(h.wf.outbox);
+    let pollerRan = -1;
+    h.wf.outbox.runItem = async (...args: Parameters<typeof runItem>) => {
+      // The poller looks between the write and the turn's own run (as it may under load).
+      pollerRan = await h.wf.outbox.runDue();
+      return runItem(...args);
+    };
+    h.entitlement.createRequest = async () => {
+      throw new GraphUnavailableError('busy');
+    };
+    const { view } = await h.wf.requests.submit(h.as('adele'), covid('race'));
+    assert.equal(pollerRan, 0, 'the item was leased to the turn in the write that created it');
+    assert.match(view.retrying?.message ?? '', /busy/, "the card shows this turn's attempt");
+  });
+
   it('Graph down: the card says we will retry, and we do', async () => {
     h.entitlement.fail.createRequest = [
       new GraphUnavailableError('503', 503),

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatDuration, formatWhen } from '../../../../services/access/formatWhen';
+import { formatDay, formatDuration, formatWhen } from '../../../../services/access/formatWhen';
 
 describe('formatWhen / formatDuration', () => {
   const now = new Date('2026-03-02T10:00:00Z');
@@ -33,6 +33,14 @@ describe('formatWhen / formatDuration', () => {
       formatWhen('2027-01-01T00:00:00Z', { timeZone: 'Mars/Olympus', now }),
       'Fri 1 Jan 2027, 00:00 UTC (in 10 months)',
     );
+  });
+
+  it('shows days in the same format as times, in the user zone, with the year only when not this year', () => {
+    assert.equal(formatDay('2026-03-04', { timeZone: 'Europe/Berlin', now }), 'Wed 4 Mar');
+    // 23:30 UTC on the 4th is already the 5th in Berlin.
+    assert.equal(formatDay('2026-03-04T23:30:00Z', { timeZone: 'Europe/Berlin', now }), 'Thu 5 Mar');
+    assert.equal(formatDay('2027-01-01', { timeZone: 'UTC', now }), 'Fri 1 Jan 2027');
+    assert.match(formatWhen('2026-03-04T10:00:00Z', { timeZone: 'UTC', now }), /^Wed 4 Mar, /);
   });
 
   it('reads policy durations', () => {

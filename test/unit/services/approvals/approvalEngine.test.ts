@@ -129,7 +129,14 @@ describe('ApprovalEngine.decide', () => {
     assert.equal(item.data.approval.current, 1);
     assert.equal(item.data.approval.stages[1]?.state, 'InProgress');
     assert.equal(item.data.approval.stages[1]?.decideBy, '2026-03-05T11:00:00.000Z');
-    assert.deepEqual(await sendsTo(), ['megan', 'lee']);
+    // Lee's card for stage 2, and Adele hears that stage 1 passed.
+    assert.deepEqual(await sendsTo(), ['megan', 'lee', 'adele']);
+    const told = item.outbox.find((e) => e.id === 'send:requester:stage-passed:0');
+    assert.deepEqual(told?.payload, {
+      key: 'requester:stage-passed:0',
+      userId: 'adele',
+      kind: 'approval.stagePassed',
+    });
     await assert.rejects(
       engine.decide({
         actor: { id: 'megan' },

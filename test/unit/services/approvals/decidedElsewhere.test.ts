@@ -32,7 +32,7 @@ describe('decidedElsewherePatch: what Graph shows, through the engine’s own pa
       at: '2026-03-02T10:12:00.000Z',
       via: 'myAccess',
     });
-    assert.deepEqual(sends(patch.effects), ['approval:1:patti']);
+    assert.deepEqual(sends(patch.effects), ['approval:1:patti', 'requester:stage-passed:0']);
     assert.ok(patch.subjects.includes('patti'));
     assert.ok(!patch.effects.some((e) => e.type.endsWith('.recordDecision')));
     assert.ok(patch.effects.some((e) => e.id === `audit:decided-elsewhere:${item.id}:${item.version}`));
