@@ -96,3 +96,13 @@ export interface WorkflowStore {
   /** Newest first by createdAt; with effectsDueBy, earliest nextEffectAt first. */
   find<TData>(query: WorkflowQuery): Promise<WorkflowItem<TData>[]>;
 }
+
+/** Earliest nextAttemptAt of an entry not done; undefined when nothing is pending (adapters and workflow share it). */
+export function earliestPendingEffect(outbox: readonly OutboxEntry[]): Date | undefined {
+  let earliest: Date | undefined;
+  for (const entry of outbox) {
+    if (entry.doneAt) continue;
+    if (!earliest || entry.nextAttemptAt.getTime() < earliest.getTime()) earliest = entry.nextAttemptAt;
+  }
+  return earliest;
+}

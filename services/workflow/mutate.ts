@@ -1,10 +1,11 @@
-import type {
-  EffectLease,
-  NewWorkflowItem,
-  OutboxEntry,
-  WorkflowChange,
-  WorkflowItem,
-  WorkflowStore,
+import {
+  earliestPendingEffect,
+  type EffectLease,
+  type NewWorkflowItem,
+  type OutboxEntry,
+  type WorkflowChange,
+  type WorkflowItem,
+  type WorkflowStore,
 } from '../ports/workflowStore';
 import { backoffMs } from './backoff';
 import { outboxEntries } from './outboxEntries';
@@ -115,7 +116,7 @@ export function toChange<TData>(
   if (outbox !== item.outbox) change.outbox = outbox;
   if (lease !== item.lease) change.lease = lease ?? null;
   if (change.outbox || change.lease !== undefined) {
-    change.nextEffectAt = lease ? lease.until : (outboxEntries.earliestPending(outbox) ?? null);
+    change.nextEffectAt = lease ? lease.until : (earliestPendingEffect(outbox) ?? null);
   }
   return change;
 }

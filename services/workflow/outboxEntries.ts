@@ -9,16 +9,6 @@ export const outboxEntries = {
   countAttempts: (outbox: OutboxEntry[], now: Date): OutboxEntry[] =>
     outbox.map((e) => (outboxEntries.isDue(e, now) ? { ...e, attempts: e.attempts + 1 } : e)),
 
-  /** Earliest nextAttemptAt of an entry not done; undefined when nothing is pending. */
-  earliestPending: (outbox: readonly OutboxEntry[]): Date | undefined => {
-    let earliest: Date | undefined;
-    for (const e of outbox) {
-      if (!e.doneAt && (!earliest || e.nextAttemptAt.getTime() < earliest.getTime()))
-        earliest = e.nextAttemptAt;
-    }
-    return earliest;
-  },
-
   /** Marks entry `id` done; `error` records a permanent failure. */
   done: (outbox: OutboxEntry[], id: string, now: Date, error?: string): OutboxEntry[] =>
     outbox.map((e) => (e.id === id ? { ...e, doneAt: now, lastError: error } : e)),

@@ -1,13 +1,13 @@
-import type {
-  NewWorkflowItem,
-  WorkflowChange,
-  WorkflowItem,
-  WorkflowQuery,
-  WorkflowStore,
+import {
+  earliestPendingEffect,
+  type NewWorkflowItem,
+  type WorkflowChange,
+  type WorkflowItem,
+  type WorkflowQuery,
+  type WorkflowStore,
 } from '../../ports/workflowStore';
 import { compareIds } from './compareIds';
 import { frozen } from './frozen';
-import { earliestPendingEffect } from './outbox';
 import { SetIndex } from './setIndex';
 
 /**

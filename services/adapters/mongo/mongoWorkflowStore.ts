@@ -1,13 +1,13 @@
 import type { Collection, Document, Filter, Sort } from 'mongodb';
-import type {
-  NewWorkflowItem,
-  WorkflowChange,
-  WorkflowItem,
-  WorkflowQuery,
-  WorkflowStore,
+import {
+  earliestPendingEffect,
+  type NewWorkflowItem,
+  type WorkflowChange,
+  type WorkflowItem,
+  type WorkflowQuery,
+  type WorkflowStore,
 } from '../../ports/workflowStore';
 import { copy } from '../memory/copy';
-import { earliestPendingEffect } from '../memory/outbox';
 import { idempotencyScope, SCHEMA_VERSION, toWorkflowItem, type WorkflowDoc } from './documents';
 import { isDuplicateKey } from './errors';
 import type { RevisionGuard } from './revisionGuard';
