@@ -7,6 +7,7 @@ import { type EffectHandler } from './effects';
 import { EffectBatch } from './effectBatch';
 import { holdsLease, type LeaseRequest, mutateItem } from './mutate';
 import { outboxEntries } from './outboxEntries';
+import { renewWhileRunning } from './leaseRenewal';
 import { Poller } from './poller';
 
 export interface OutboxOptions {
@@ -204,17 +205,19 @@ export class OutboxRunner {
 
   /** A batch slower than half a lease (Graph throttling us) extends it, so nobody takes the item over. */
   private renewWhileRunning(id: string, owner: string) {
-    const timer = setInterval(() => {
-      const now = this.deps.clock.now();
-      const until = new Date(now.getTime() + this.o.leaseMs);
-      mutateItem(
-        this.deps.store,
-        id,
-        () => now,
-        (fresh) => (holdsLease(fresh.lease, now, owner) ? { lease: { owner, until } } : undefined),
-      ).catch((err: unknown) => this.deps.logger.warn({ err, itemId: id }, 'lease renewal failed'));
-    }, this.o.leaseMs / 2);
-    timer.unref();
-    return { stop: () => clearInterval(timer) };
+    return renewWhileRunning(
+      this.o.leaseMs,
+      () => {
+        const now = this.deps.clock.now();
+        const until = new Date(now.getTime() + this.o.leaseMs);
+        return mutateItem(
+          this.deps.store,
+          id,
+          () => now,
+          (fresh) => (holdsLease(fresh.lease, now, owner) ? { lease: { owner, until } } : undefined),
+        );
+      },
+      (err) => this.deps.logger.warn({ err, itemId: id }, 'lease renewal failed'),
+    );
   }
 }

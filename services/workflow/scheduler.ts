@@ -3,6 +3,7 @@ import type { Job, JobStore } from '../ports/jobStore';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { backoffMs } from './backoff';
+import { renewWhileRunning } from './leaseRenewal';
 import { Poller } from './poller';
 
 /** Runs one type of job. Jobs run at least once, so a handler checks the state it acts on. */
@@ -116,13 +117,10 @@ export class Scheduler {
   private renewWhileRunning(job: Job) {
     const { jobs, clock, owner, logger } = this.deps;
     const leaseMs = this.deps.leaseMs ?? 60_000;
-    const timer = setInterval(() => {
-      const until = new Date(clock.now().getTime() + leaseMs);
-      jobs
-        .renew(job.id, owner, until)
-        .catch((err: unknown) => logger.warn({ err, jobId: job.id }, 'job lease renewal failed'));
-    }, leaseMs / 2);
-    timer.unref();
-    return { stop: () => clearInterval(timer) };
+    return renewWhileRunning(
+      leaseMs,
+      () => jobs.renew(job.id, owner, new Date(clock.now().getTime() + leaseMs)),
+      (err) => logger.warn({ err, jobId: job.id }, 'job lease renewal failed'),
+    );
   }
 }
