@@ -1,11 +1,8 @@
-import { requestMachine, type RequestState } from '../approvals/states';
+import { decisionNotRecordedPatch } from '../approvals/decisionNotRecorded';
 import type { ApprovalStage, EntitlementGateway } from '../ports/entitlement';
 import { ConflictError } from '../ports/graphErrors';
-import { auditEffect } from '../workflow/coreEffects';
 import { type EffectHandler, PermanentEffectError } from '../workflow/effects';
 import { effect } from '../workflow/mutate';
-import { refreshEffect } from '../workflow/notifyEffects';
-import { approvalKeys } from '../approvals/keys';
 import type { DelegatedIdentities } from './identities';
 import { AccessEffect, type AccessRequestData } from './model';
 import { statusEffects } from './statusEffects';
@@ -52,25 +49,11 @@ export function decisionEffect(deps: {
           ? { effects: [effect(`sync:decision:${stage}`, AccessEffect.sync, {}, later)] }
           : undefined;
     },
-    onFailed: (ctx, err) => (fresh) => {
-      if (!requestMachine.can(fresh.state as RequestState, 'failed')) return undefined;
-      const message = err instanceof Error ? err.message : String(err);
-      return {
-        state: requestMachine.apply(fresh.state as RequestState, 'failed'),
-        data: { ...fresh.data, failure: { code: 'decisionNotRecorded', message } },
-        effects: [
-          refreshEffect('decision-failed', approvalKeys.approverCards, ctx.now),
-          ...statusEffects(fresh.data.requesterId, 'decision-failed', ctx.now),
-          auditEffect({
-            id: `decision-failed:${fresh.id}`,
-            at: ctx.now,
-            type: 'approval.recordFailed',
-            itemId: fresh.id,
-            summary: `Graph did not take the decision: ${message}`,
-          }),
-        ],
-      };
-    },
+    onFailed: (ctx, err) => (fresh) =>
+      decisionNotRecordedPatch(fresh, err, ctx.now, {
+        auditId: `decision-failed:${fresh.id}`,
+        requesterEffects: statusEffects(fresh.data.requesterId, 'decision-failed', ctx.now),
+      }),
   };
 }
 

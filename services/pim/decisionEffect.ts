@@ -1,12 +1,10 @@
-import { approvalKeys } from '../approvals/keys';
-import { requestMachine, type RequestState } from '../approvals/states';
+import { decisionNotRecordedPatch } from '../approvals/decisionNotRecorded';
+import { requestMachine } from '../approvals/states';
 import type { ApprovalStage } from '../ports/entitlement';
 import { ConflictError } from '../ports/graphErrors';
 import type { PimGateway } from '../ports/pim';
 import type { DelegatedIdentities } from '../access/identities';
-import { auditEffect } from '../workflow/coreEffects';
 import { type EffectHandler, PermanentEffectError } from '../workflow/effects';
-import { refreshEffect } from '../workflow/notifyEffects';
 import { activatedPatch, requesterStatusEffects } from './graphOutcome';
 import type { PimActivationData } from './model';
 
@@ -46,24 +44,10 @@ export function decisionEffect(deps: {
           ? { ...activatedPatch(fresh, now, now), state: requestMachine.apply('delivering', 'delivered') }
           : undefined;
     },
-    onFailed: (ctx, err) => (fresh) => {
-      if (!requestMachine.can(fresh.state as RequestState, 'failed')) return undefined;
-      const message = err instanceof Error ? err.message : String(err);
-      return {
-        state: requestMachine.apply(fresh.state as RequestState, 'failed'),
-        data: { ...fresh.data, failure: { code: 'decisionNotRecorded', message } },
-        effects: [
-          refreshEffect('decision-failed', approvalKeys.approverCards, ctx.now),
-          ...requesterStatusEffects(fresh, 'decision-failed', ctx.now),
-          auditEffect({
-            id: `pim-decision-failed:${fresh.id}`,
-            at: ctx.now,
-            type: 'approval.recordFailed',
-            itemId: fresh.id,
-            summary: `Graph did not take the decision: ${message}`,
-          }),
-        ],
-      };
-    },
+    onFailed: (ctx, err) => (fresh) =>
+      decisionNotRecordedPatch(fresh, err, ctx.now, {
+        auditId: `pim-decision-failed:${fresh.id}`,
+        requesterEffects: requesterStatusEffects(fresh, 'decision-failed', ctx.now),
+      }),
   };
 }
