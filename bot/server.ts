@@ -1,5 +1,6 @@
 import type { ActivityHandler } from 'botbuilder';
 import restify from 'restify';
+import { serveLegalPages } from './pages/legalPages';
 import type { Logger } from '../services/logger';
 import type { GatekeeperAdapter } from './adapter';
 import { readActivity } from './inbound/activityShape';
@@ -85,6 +86,8 @@ export function createBotServer(deps: BotServerDeps): BotServer {
       if (inFlight === 0) idle.splice(0).forEach((resolve) => resolve());
     }
   });
+
+  serveLegalPages(server);
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

@@ -101,6 +101,19 @@ describe('e2e: health and readiness', () => {
     });
   });
 
+  it('serves the privacy and terms pages the manifest links to by default', async () => {
+    t = await startTestApp();
+    for (const [path, heading] of [
+      ['/privacy', 'Gatekeeper: privacy'],
+      ['/terms', 'Gatekeeper: terms of use'],
+    ]) {
+      const page = await fetch(`${t.url}${path}`);
+      assert.equal(page.status, 200, path);
+      assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+      assert.ok((await page.text()).includes(`<h1>${heading}</h1>`), path);
+    }
+  });
+
   it('answers 503 when the emulated Graph is down', async () => {
     t = await startTestApp();
     await t.emulator.stop();
