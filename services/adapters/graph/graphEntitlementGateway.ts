@@ -10,6 +10,7 @@ import type {
   PolicyRequirements,
 } from '../../ports/entitlement';
 import type { DelegatedIdentity } from '../../ports/userTokens';
+import { CatalogNames } from './catalogNames';
 import type { GraphClientFactory } from './clientFactory';
 import { requestBody } from './entitlementBodies';
 import * as map from './entitlementMappers';
@@ -30,18 +31,22 @@ export class GraphEntitlementGateway implements EntitlementGateway {
   async requestablePackages(who: DelegatedIdentity): Promise<AccessPackageSummary[]> {
     // accesspackage-filterbycurrentuser.md: what the user may request, no admin role needed. Its doc
     // names no query options, so the catalog of each package is read app-only and joined here.
-    const [mine, all] = await Promise.all([
-      this.graph
+    const mine = (
+      await this.graph
         .user(who)
         .getAll<Json>(
           'requestable packages',
           `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')`,
-        ),
-      this.listAccessPackages(),
-    ]);
-    const catalogOf = new Map(all.map((p) => [p.id, p.catalog]));
-    return mine.map(map.toPackage).map((p) => ({ ...p, catalog: p.catalog ?? catalogOf.get(p.id) }));
+        )
+    ).map(map.toPackage);
+    const catalogOf = await this.catalogs.of(mine.map((p) => p.id));
+    return mine.map((p) => ({ ...p, catalog: p.catalog ?? catalogOf.get(p.id) }));
   }
+
+  /** Every package's catalog, read app-only once for all users' catalogs rather than once per user. */
+  private readonly catalogs = new CatalogNames(
+    async () => new Map((await this.listAccessPackages()).map((p) => [p.id, p.catalog])),
+  );
 
   async listAccessPackages(search?: string): Promise<AccessPackageSummary[]> {
     const term = search?.trim().toLowerCase();
