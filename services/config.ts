@@ -11,6 +11,22 @@ const csvNumbers = z
 
 const url = z.url({ protocol: /^https?$/ });
 
+/**
+ * Hours after which approvers of a PIM activation who have not decided are reminded: "1,4", or "off".
+ * Entra gives them 24 hours, fixed (approvalStageTimeOutInDays: 1), so each must be under 24.
+ */
+const reminderHours = z.string().transform((s, ctx): number[] => {
+  if (s.toLowerCase() === 'off') return [];
+  const hours = /^\d+(,\d+)*$/.test(s) ? s.split(',').map(Number) : [];
+  const problem = !hours.length
+    ? 'expected "off" or comma-separated whole hours, e.g. "1,4"'
+    : hours.some((h) => h < 1 || h > 23)
+      ? 'each hour must be 1 to 23 (approvers have 24 hours)'
+      : undefined;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  return [...new Set(hours)].sort((a, b) => a - b);
+});
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
@@ -46,6 +62,7 @@ const EnvSchema = z.object({
 
   EXPIRY_WARNING_DAYS: csvNumbers.default([7, 1]),
   APPROVAL_RECONCILE_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  PIM_APPROVAL_REMINDER_HOURS: reminderHours.default([1, 4]),
   DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
 });
 
@@ -120,6 +137,8 @@ export interface Config {
   readonly expiryWarningDays: readonly number[];
   /** How often requests waiting for approval are compared with Graph (decided in My Access, canceled). */
   readonly approvalReconcileMinutes: number;
+  /** Hours after an activation starts waiting for approval when approvers who have not decided are reminded. */
+  readonly pimApprovalReminderHours: readonly number[];
   readonly demoEmulatorPort: number;
 }
 
@@ -172,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     mongo: e.MONGODB_URI ? { uri: e.MONGODB_URI, dbName: e.MONGODB_DB } : undefined,
     expiryWarningDays: e.EXPIRY_WARNING_DAYS,
     approvalReconcileMinutes: e.APPROVAL_RECONCILE_MINUTES,
+    pimApprovalReminderHours: e.PIM_APPROVAL_REMINDER_HOURS,
     demoEmulatorPort: e.DEMO_EMULATOR_PORT,
   };
   return deepFreeze(config);

@@ -32,7 +32,12 @@ export function concludeEffects(
   // The requester canceled themselves: no need to tell them.
   if (outcome.result !== 'canceled') {
     effects.push(
-      sendEffect(approvalKeys.requesterOutcome, approval.requester.id, ApprovalNotification.outcome, now),
+      sendEffect(
+        approvalKeys.requesterOutcome,
+        approval.requester.id,
+        approval.outcomeNotices?.[outcome.result] ?? ApprovalNotification.outcome,
+        now,
+      ),
     );
   }
   return effects;

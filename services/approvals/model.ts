@@ -67,6 +67,11 @@ export interface ApprovalState {
   /** Index of the stage in progress, or of the last one when the approval is over. */
   current: number;
   outcome?: Decision;
+  /**
+   * The notification kind that tells the requester of an outcome, where the item's own card says it
+   * better than the generic 'approval.outcome' (a PIM activation that expired unanswered).
+   */
+  outcomeNotices?: Partial<Record<Decision['result'], string>>;
 }
 
 /** Workflow data of an item the approval engine works on. */

@@ -17,25 +17,29 @@ function plus(at: Date, iso: string): Date {
 /**
  * Starts stage `index`: its timers (automatic denial, escalation, a reminder one day before the
  * deadline or halfway when the stage is shorter) and a card to each approver, all as outbox effects.
+ * `ownReminders`: the item's kind reminds approvers with timers of its own (PIM's configured hours).
  */
 export function startStage(
   itemId: string,
   approval: ApprovalState,
   index: number,
   now: Date,
+  opts: { ownReminders?: boolean } = {},
 ): { approval: ApprovalState; effects: OutboxEntry[] } {
   const stage = approval.stages[index];
   if (!stage) throw new Error(`Item ${itemId} has no approval stage ${index}`);
   const decideBy = plus(now, stage.decideWithin);
   const span = decideBy.getTime() - now.getTime();
-  const remindAt = new Date(decideBy.getTime() - Math.min(DAY, span / 2));
+  const remindAt = opts.ownReminders
+    ? undefined
+    : new Date(decideBy.getTime() - Math.min(DAY, span / 2));
   const escalateAt = stage.escalateAfter ? plus(now, stage.escalateAfter) : undefined;
   const started = {
     ...stage,
     state: stageMachine.apply(stage.state, 'start'),
     startedAt: now.toISOString(),
     decideBy: decideBy.toISOString(),
-    remindAt: remindAt.toISOString(),
+    ...(remindAt && { remindAt: remindAt.toISOString() }),
     escalateAt: escalateAt?.toISOString(),
   };
   const job = (type: (typeof ApprovalJob)[keyof typeof ApprovalJob], runAt: Date) => ({
@@ -44,7 +48,8 @@ export function startStage(
     runAt,
     payload: { itemId, stage: index },
   });
-  const jobs = [job(ApprovalJob.expire, decideBy), job(ApprovalJob.remind, remindAt)];
+  const jobs = [job(ApprovalJob.expire, decideBy)];
+  if (remindAt) jobs.push(job(ApprovalJob.remind, remindAt));
   if (escalateAt && escalateAt < decideBy && stage.escalationApprovers.length > 0) {
     jobs.push(job(ApprovalJob.escalate, escalateAt));
   }

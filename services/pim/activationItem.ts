@@ -92,6 +92,8 @@ export function newActivationItem(args: {
         },
         stages,
         current: 0,
+        // Expired unanswered: the requester's own card says so, and offers to ask again.
+        outcomeNotices: { expired: PimNotification.status },
       },
     },
     outbox: [

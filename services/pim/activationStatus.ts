@@ -9,7 +9,10 @@ export interface ActivationStatusView {
   roleId: string;
   roleName: string;
   requestType: PimActivationData['requestType'];
-  /** 'stepUp' while held for the MFA sign-in; 'active' once granted; 'ended' after deactivation. */
+  /**
+   * 'stepUp' while held for the MFA sign-in; 'active' once granted; 'ended' after deactivation;
+   * 'expired' when no approver decided in time (Graph denies it then).
+   */
   status:
     | 'submitted'
     | 'stepUp'
@@ -18,6 +21,7 @@ export interface ActivationStatusView {
     | 'active'
     | 'ended'
     | 'denied'
+    | 'expired'
     | 'canceled'
     | 'failed';
   duration: string;
@@ -45,6 +49,7 @@ export function activationStatus(item: WorkflowItem<PimActivationData>, now: Dat
     status = ended ? 'ended' : later ? 'scheduled' : 'active';
   } else status = s as ActivationStatusView['status'];
   const outcome = d.approval.outcome;
+  if (s === 'denied' && outcome?.result === 'expired') status = 'expired';
   return {
     itemId: item.id,
     roleId: d.role.id,

@@ -9,6 +9,7 @@ import type { ItemPatch } from '../workflow/mutate';
 import { refreshEffect, sendEffect } from '../workflow/notifyEffects';
 import { PimJob, PimNotification, type PimActivationData } from './model';
 import { plusDuration } from './hours';
+import { reminderJobs } from './approvalReminders';
 
 type Item = WorkflowItem<PimActivationData>;
 
@@ -70,11 +71,15 @@ export function activatedPatch(item: Item, from: Date, now: Date): ItemPatch<Pim
   return { data, effects };
 }
 
-/** Moves the item as far as Graph's answer to the activation took it. */
+/**
+ * Moves the item as far as Graph's answer to the activation took it. An approval starts with PIM's own
+ * reminders, `reminderHours` after it starts, instead of the engine's one.
+ */
 export function afterGraph(
   fresh: Item,
   info: RoleRequestInfo,
   now: Date,
+  reminderHours: readonly number[] = [],
 ): ItemPatch<PimActivationData> | undefined {
   const graph = { requestId: info.id, status: info.status, approvalId: info.approvalId };
   const event = EVENTS[info.status];
@@ -87,13 +92,18 @@ export function afterGraph(
     return { ...active, state: next };
   }
   if (next === 'pendingApproval' && item.data.approval.stages.length > 0) {
-    const started = startStage(fresh.id, item.data.approval, 0, now);
+    const started = startStage(fresh.id, item.data.approval, 0, now, { ownReminders: true });
     const data = { ...item.data, approval: started.approval };
+    const reminders = reminderJobs(fresh.id, 0, now, reminderHours);
     return {
       state: next,
       data,
       subjects: subjectsWithApprovers(fresh.subjects, data),
-      effects: [...started.effects, ...requesterStatusEffects(item, 'pending', now)],
+      effects: [
+        ...started.effects,
+        ...(reminders.length ? [scheduleTimersEffect('timers:reminders:0', reminders, now)] : []),
+        ...requesterStatusEffects(item, 'pending', now),
+      ],
     };
   }
   const failure =

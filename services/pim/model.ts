@@ -61,4 +61,6 @@ export const PimNotification = {
 export const PimJob = {
   stepUpExpire: 'pim.stepUpExpire',
   ending: 'pim.ending',
+  /** Reminds approvers who have not decided (PIM_APPROVAL_REMINDER_HOURS). */
+  remind: 'pim.remind',
 } as const;

@@ -11,7 +11,8 @@ import type { WorkflowPlugin } from '../workflow/plugin';
 import { ActivationService } from './activationService';
 import { pimNotificationBuilders } from './activationStatus';
 import { decisionEffect } from './decisionEffect';
-import { PIM_ACTIVATION, PimEffect } from './model';
+import { PIM_ACTIVATION, PimEffect, PimJob } from './model';
+import { remindApprovers } from './approvalReminders';
 import { pimJobHandlers } from './pimTimers';
 import { submitEffect } from './submitEffect';
 
@@ -23,6 +24,8 @@ export interface PimWorkflowDeps {
   clock: Clock;
   /** How long a held activation waits for the MFA sign-in (default 15 minutes). */
   stepUpWindowMs?: number;
+  /** Hours after an approval starts when approvers who have not decided are reminded (default none). */
+  approvalReminderHours?: readonly number[];
 }
 
 /** PIM activations: what they add to the shared outbox and scheduler, and their services once it runs. */
@@ -40,11 +43,15 @@ export function createPimWorkflow(deps: PimWorkflowDeps) {
         pim: deps.pim,
         identities,
         stepUpWindowMs: deps.stepUpWindowMs ?? 15 * 60_000,
+        reminderHours: deps.approvalReminderHours ?? [],
       }),
       [approvalKeys.recordDecisionEffect(PIM_ACTIVATION)]: decisionEffect({ pim: deps.pim, identities }),
     },
     notifications: pimNotificationBuilders,
-    jobs: pimJobHandlers({ store: deps.workflows, clock: deps.clock }),
+    jobs: {
+      ...pimJobHandlers({ store: deps.workflows, clock: deps.clock }),
+      [PimJob.remind]: remindApprovers({ store: deps.workflows, pim: deps.pim, clock: deps.clock }),
+    },
   };
   return {
     plugin,

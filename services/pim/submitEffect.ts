@@ -23,6 +23,8 @@ export function submitEffect(deps: {
   identities: DelegatedIdentities;
   /** How long a held activation waits for the MFA sign-in. */
   stepUpWindowMs: number;
+  /** Hours after an approval starts when approvers who have not decided are reminded. */
+  reminderHours: readonly number[];
 }): EffectHandler<PimActivationData> {
   return {
     run: async ({ item, entry, assertions, now }) => {
@@ -51,7 +53,12 @@ export function submitEffect(deps: {
       }
       return (fresh) => {
         const attempts = fresh.data.attempts + 1;
-        const patch = afterGraph({ ...fresh, data: { ...fresh.data, attempts } }, info, now);
+        const patch = afterGraph(
+          { ...fresh, data: { ...fresh.data, attempts } },
+          info,
+          now,
+          deps.reminderHours,
+        );
         return patch ?? { data: { ...fresh.data, attempts } };
       };
     },

@@ -72,11 +72,10 @@ interface HostConfig {
   >;
 }
 
-/** Teams' light and dark host configs (cards/schema). */
-export const HOST_CONFIGS: [name: string, config: HostConfig][] = ['light', 'dark'].map((n) => [
-  n,
-  readJson(join(cardsDir, `schema/teams-host-config-${n}.json`)) as HostConfig,
-]);
+/** Teams' light, dark and high contrast host configs (cards/schema). */
+export const HOST_CONFIGS: [name: string, config: HostConfig][] = ['light', 'dark', 'highcontrast'].map(
+  (n) => [n, readJson(join(cardsDir, `schema/teams-host-config-${n}.json`)) as HostConfig],
+);
 
 /** Every text on the card whose colour on its container's background is below `min` in a host config. */
 export function lowContrastTexts(card: unknown, min = 4.5): string[] {

@@ -4,17 +4,20 @@ import { renderTemplate, type AdaptiveCard } from '../../../cards/render';
 import { formatWhen, type UserTime } from '../../../services/access/formatWhen';
 import type { ActivationStatusView } from '../../../services/pim/activationStatus';
 import { formatHours } from '../../../services/pim/hours';
+import type { Tone } from '../access/tones';
 
-const STATES: Record<ActivationStatusView['status'], { text: string; color: string }> = {
-  submitted: { text: 'Sent to Microsoft Entra ID', color: 'Accent' },
-  stepUp: { text: 'Confirm it is you: sign in with MFA', color: 'Warning' },
-  pendingApproval: { text: 'Waiting for approval', color: 'Accent' },
-  scheduled: { text: 'Scheduled', color: 'Good' },
-  active: { text: 'Active', color: 'Good' },
-  ended: { text: 'Ended', color: 'Default' },
-  denied: { text: 'Denied', color: 'Attention' },
-  canceled: { text: 'Canceled', color: 'Default' },
-  failed: { text: 'Not activated', color: 'Attention' },
+/** Each state's words and container style: coloured text is unreadable in Teams' light theme (tones.ts). */
+const STATES: Record<ActivationStatusView['status'], { text: string; tone: Tone }> = {
+  submitted: { text: 'Sent to Microsoft Entra ID', tone: 'accent' },
+  stepUp: { text: 'Confirm it is you: sign in with MFA', tone: 'warning' },
+  pendingApproval: { text: 'Waiting for approval', tone: 'accent' },
+  scheduled: { text: 'Scheduled', tone: 'good' },
+  active: { text: 'Active', tone: 'good' },
+  ended: { text: 'Ended', tone: 'emphasis' },
+  denied: { text: 'Denied', tone: 'attention' },
+  expired: { text: 'Expired: nobody approved in time', tone: 'warning' },
+  canceled: { text: 'Canceled', tone: 'emphasis' },
+  failed: { text: 'Not activated', tone: 'attention' },
 };
 
 /** Graph's refusals, in plain words. */
@@ -46,6 +49,8 @@ function detail(v: ActivationStatusView, t: UserTime): string {
       const by = v.decision?.by ? ` by ${v.decision.by}` : '';
       return `Denied${by}${v.decision?.reason ? `: "${v.decision.reason}"` : '.'}`;
     }
+    case 'expired':
+      return `Nobody approved it within the 24 hours Microsoft Entra ID gives approvers, so ${v.roleName} was not activated${v.decision ? ` (it expired ${formatWhen(v.decision.at, t)})` : ''}. Ask again if you still need it.`;
     case 'failed':
       return (
         FAILURES[v.failure?.code ?? ''] ??
@@ -85,12 +90,13 @@ export function renderActivationStatusCard(
     roleId: v.roleId,
     title,
     stateText: state.text,
-    color: state.color,
+    tone: state.tone,
     detail: detail(v, t),
     facts,
     canExtend: shownTo === 'ending' && v.status === 'active',
     extendKey: randomUUID(),
     canDeactivate: requesterCard && v.status === 'active',
+    canAskAgain: requesterCard && (v.status === 'expired' || v.status === 'failed'),
     canRefresh: requesterCard,
   });
 }

@@ -28,6 +28,8 @@ export interface PimFlowDeps {
   /** The bot's app id (demo: the emulator's app registration), named in the step-up sign-in state. */
   appId: string;
   stepUpWindowMs?: number;
+  /** Hours after an activation starts waiting for approval when undecided approvers are reminded. */
+  approvalReminderHours?: readonly number[];
 }
 
 const send = (context: TurnContext, card: AdaptiveCard) =>
@@ -89,6 +91,7 @@ export function pimFlow(deps: PimFlowDeps) {
         tokens: ports.userTokens,
         clock: deps.clock,
         stepUpWindowMs: deps.stepUpWindowMs,
+        approvalReminderHours: deps.approvalReminderHours,
       });
       return workflow.plugin;
     },

@@ -28,6 +28,7 @@ export function governanceFlows(
     clock: args.clock,
     stepUpConnectionName: config.bot.stepUpConnectionName,
     appId: config.bot.appId ?? args.credentials.clientId,
+    approvalReminderHours: config.pimApprovalReminderHours,
     ...args.pimTuning,
   });
   const onCreated = (wf: AccessWorkflow) => {

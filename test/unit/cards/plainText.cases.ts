@@ -335,20 +335,32 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
       ),
   ],
   [
-    'PIM activation form (typed values shown again)',
+    'PIM activation form (typed values shown again, with what to fix)',
     () =>
       renderActivationFormCard(pimForm, 'k-1', {
         justification: HOSTILE,
         ticketNumber: HOSTILE,
         ticketSystem: HOSTILE,
+        problems: [HOSTILE],
       }),
   ],
-  ...(['pendingApproval', 'active', 'denied', 'failed'] as const).map(
-    (status): [string, () => AdaptiveCard] => [
-      `PIM activation status (${status})`,
-      () => renderActivationStatusCard(pimStatus(status), t),
-    ],
-  ),
+  ...(
+    [
+      'submitted',
+      'stepUp',
+      'pendingApproval',
+      'scheduled',
+      'active',
+      'ended',
+      'denied',
+      'expired',
+      'canceled',
+      'failed',
+    ] as const
+  ).map((status): [string, () => AdaptiveCard] => [
+    `PIM activation status (${status})`,
+    () => renderActivationStatusCard(pimStatus(status), t),
+  ]),
   [
     'PIM activation told to a policy recipient',
     () => renderActivationStatusCard(pimStatus('active'), t, 'watcher', HOSTILE),
