@@ -17,8 +17,8 @@ import type { ChannelFixture } from '../../../emulator/teams/users';
 import { assertValidCard, lowContrastTexts } from '../../support/cardChecks';
 import { signInEveryone } from '../../support/signIn';
 
-/** A card Teams renders (valid 1.5, under 28 KB) whose every text is readable in light and dark themes. */
-function assertReadableCard(card: unknown, what: string): void {
+/** A card Teams renders (valid 1.5, under 28 KB) whose every text is readable in each Teams theme. */
+export function assertReadableCard(card: unknown, what: string): void {
   assertValidCard(card, what);
   const low = lowContrastTexts(card);
   if (low.length) throw new Error(`${what}: text below 4.5:1 contrast: ${low.join('; ')}`);

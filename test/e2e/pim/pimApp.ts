@@ -11,6 +11,8 @@ import { loadConfig, type Config } from '../../../services/config';
 import type { Store } from '../../../services/ports/store';
 import type { TenantFixture } from '../../../emulator/graph/routing';
 import { signInEveryone } from '../../support/signIn';
+import { cardOf } from '../../../emulator/teams/cards';
+import { assertReadableCard } from '../access/accessApp';
 
 /**
  * The real bot with the access and PIM flows, the Graph emulator (same ManualClock) and the Teams
@@ -18,12 +20,19 @@ import { signInEveryone } from '../../support/signIn';
  * `restart()` starts a new bot over the same store, emulator and channel.
  */
 export async function startPimApp(
-  opts: { clock?: ManualClock; store?: Store; fixture?: TenantFixture; timezone?: string } = {},
+  opts: {
+    clock?: ManualClock;
+    store?: Store;
+    fixture?: TenantFixture;
+    timezone?: string;
+    /** Settings as the environment would give them (e.g. PIM_APPROVAL_REMINDER_HOURS). */
+    env?: Record<string, string>;
+  } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
   const store = opts.store ?? createMemoryStore();
   const logger = pino({ level: process.env.PIM_TEST_LOG ?? 'silent' });
-  const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
+  const base = loadConfig({ ...opts.env, LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
   const emulatorOptions = { clock, ...(opts.fixture && { fixture: opts.fixture }) };
   const wiring = await demoWiring(base, logger, emulatorOptions, { signInDemoUsers: false });
   const emulator = wiring.emulator!;
@@ -31,6 +40,14 @@ export async function startPimApp(
   const channel = await TeamsChannel.start({ botAppId: config.bot.appId, timezone: opts.timezone });
   let wf: AccessWorkflow | undefined;
   channel.afterTurn = () => wf?.outbox.settled() ?? Promise.resolve();
+  // Every card the bot answers a click with must be one Teams renders, readably in every theme.
+  const invoke = channel.invoke.bind(channel);
+  channel.invoke = async (...args: Parameters<TeamsChannel['invoke']>) => {
+    const answer = await invoke(...args);
+    const value = (answer.body as { value?: { type?: string } } | undefined)?.value;
+    if (value?.type === 'AdaptiveCard') assertReadableCard(value, `the answer to ${args[1]}`);
+    return answer;
+  };
   let replica = 0;
   const boot = async () => {
     const flows = governanceFlows({
@@ -68,6 +85,13 @@ export async function startPimApp(
     clock,
     store,
     wf: () => wf!,
+    /** Throws unless every card the bot sent or updated is valid 1.5, under 28 KB and readable. */
+    checkSentCards: () => {
+      for (const r of channel.recorder.all()) {
+        const card = cardOf(r);
+        if (card) assertReadableCard(card, `the card ${r.op} to ${r.alias}`);
+      }
+    },
     restart: async () => {
       await app.stop();
       app = await boot();
