@@ -7,11 +7,14 @@ export interface WelcomeCardData {
   /** Teams often leaves the name out of installation events: then the card greets nobody by name. */
   userName?: string;
   tenantName: string;
-  /** What works now, one button each (at most four: Teams shows six actions, help is one). */
+  /** What works now, one button each (at most five: Teams shows six actions, maxActions, help is one). */
   commands?: HelpCommand[];
   /** Announced features that do not work yet, named plainly. */
   comingSoon?: string[];
 }
+
+/** Teams' host config shows six actions (actions.maxActions); "What can you do?" is the sixth. */
+const MAX_COMMANDS = 5;
 
 /** The card sent when a user installs the app. */
 export function renderWelcomeCard(data: WelcomeCardData): AdaptiveCard {
@@ -20,7 +23,9 @@ export function renderWelcomeCard(data: WelcomeCardData): AdaptiveCard {
   return renderTemplate(template, {
     heading,
     tenantName: data.tenantName,
-    commands: (data.commands ?? []).slice(0, 4).map((c) => ({ ...c, title: capitalised(c.keyword) })),
+    commands: (data.commands ?? [])
+      .slice(0, MAX_COMMANDS)
+      .map((c) => ({ ...c, title: capitalised(c.keyword) })),
     comingSoon: soon.length ? `Coming soon: ${soon.join(', ').toLowerCase()}.` : '',
   });
 }

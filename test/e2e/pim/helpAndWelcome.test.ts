@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { MANIFEST_INTENTS } from '../../../manifest/commands';
+import { startPimApp } from './pimApp';
+import { cardOf, cardText } from './pimCards';
+
+/** The words each imBack button of a card would say in the chat, in order. */
+function imBacks(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      const ms = (o.data as { msteams?: { type?: string; value?: string } } | undefined)?.msteams;
+      if (o.type === 'Action.Submit' && ms?.type === 'imBack' && ms.value) out.push(ms.value);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** What works once the access and PIM flows are wired, as `npm start` wires them (not reviews yet). */
+const WORKING = ['request access', 'my requests', 'my access', 'activate role', 'approvals'];
+
+describe('e2e PIM: help, the welcome card and the manifest offer role activation, which works', () => {
+  let app: Awaited<ReturnType<typeof startPimApp>>;
+  before(async () => {
+    app = await startPimApp();
+  });
+  after(async () => {
+    app.checkSentCards();
+    await app.stop();
+  });
+
+  const say = async (alias: string, text: string) => {
+    const mark = app.channel.recorder.mark();
+    assert.equal((await app.channel.send(alias, text)).status, 200);
+    return cardOf(await app.channel.waitFor((r) => r.alias === alias, 5000, mark));
+  };
+
+  it('the welcome card has an "activate role" button; only reviews is said to be coming', async () => {
+    const mark = app.channel.recorder.mark();
+    await app.channel.install('AlexW');
+    const welcome = cardOf(await app.channel.waitFor((r) => r.alias === 'AlexW', 5000, mark));
+    assert.deepEqual(imBacks(welcome), [...WORKING, 'what can you do']);
+    assert.match(cardText(welcome), /Coming soon: completing access reviews\./);
+    assert.doesNotMatch(cardText(welcome), /activating admin roles/i);
+  });
+
+  it('help offers the same buttons, and the manifest lists the same commands', async () => {
+    const help = await say('AlexW', 'help');
+    assert.deepEqual(imBacks(help), WORKING, cardText(help));
+    const [, comingSoon = ''] = cardText(help).split('Coming soon');
+    assert.match(comingSoon, /reviews.*not available yet/s);
+    assert.doesNotMatch(comingSoon, /activate role/);
+    assert.ok(MANIFEST_INTENTS.includes('activateRole'), 'the manifest lists "activate role"');
+  });
+
+  for (const text of ['activate role', 'pim', 'my roles']) {
+    it(`"${text}", as the button says it or typed, answers with Alex's roles`, async () => {
+      const shown = cardText(await say('AlexW', text));
+      assert.match(shown, /You can activate/);
+      assert.match(shown, /Helpdesk Administrator/);
+      assert.doesNotMatch(shown, /What I can do/);
+    });
+  }
+});
