@@ -30,9 +30,7 @@ export function startStage(
   if (!stage) throw new Error(`Item ${itemId} has no approval stage ${index}`);
   const decideBy = plus(now, stage.decideWithin);
   const span = decideBy.getTime() - now.getTime();
-  const remindAt = opts.ownReminders
-    ? undefined
-    : new Date(decideBy.getTime() - Math.min(DAY, span / 2));
+  const remindAt = opts.ownReminders ? undefined : new Date(decideBy.getTime() - Math.min(DAY, span / 2));
   const escalateAt = stage.escalateAfter ? plus(now, stage.escalateAfter) : undefined;
   const started = {
     ...stage,
