@@ -1,8 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Recorded } from '../../../emulator/teams/channel';
-import { appToken, GRAPH_SCOPE, oboCredential, rawCall } from '../../support/emulator';
 import { completeSignInPage } from '../../support/signIn';
-import { PIM_ACTIVATION } from '../../../services/pim/model';
 import { startPimApp } from './pimApp';
 import {
   activate,
@@ -15,9 +12,7 @@ import {
   ROLE,
   verifyState,
 } from './pimCards';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { HOUR, isReminder, MINUTE, pimTimers } from './pimTimers';
 
 describe('e2e PIM: approvers reminded until someone decides; the requester told when it expires', () => {
   let app: Awaited<ReturnType<typeof startPimApp>>;
@@ -28,34 +23,7 @@ describe('e2e PIM: approvers reminded until someone decides; the requester told 
   });
   after(() => app?.stop());
 
-  const isReminder = (r: Recorded) => r.op !== 'update' && /^Reminder:/m.test(cardText(cardOf(r)));
-  /** The reminders the user was sent since `mark`. */
-  const remindersTo = (alias: string, mark: number) =>
-    app.channel.recorder.all().filter((r) => r.seq > mark && r.alias === alias && isReminder(r));
-  /**
-   * Waits until no activation's effects are in flight (a message sent, its write not yet done). Only
-   * then may the test move the shared clock on: a jump past the lease would let a second runner take
-   * the item over and send again, as after a crash.
-   */
-  const idle = async () => {
-    for (let i = 0; i < 200; i++) {
-      const items = await app.store.workflows.find({ kind: PIM_ACTIVATION, limit: 50 });
-      if (!items.some((item) => item.lease)) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('PIM activations stayed leased');
-  };
-  /** Moves the shared clock on once nothing is in flight. */
-  const advance = async (ms: number) => {
-    await idle();
-    app.clock.advance(ms);
-  };
-  /** Lets every timer due by now run, and what they cause be sent. */
-  const runTimers = async () => {
-    await app.wf().runDue();
-    await app.wf().outbox.settled();
-    await idle();
-  };
+  const { remindersTo, advance, runTimers } = pimTimers(() => app);
 
   it('Miriam, who has not decided, is reminded after 1 h and 5 h; at 24 h Isaiah is told it expired', async () => {
     const { channel, emulator } = app;
@@ -177,42 +145,5 @@ describe('e2e PIM: approvers reminded until someone decides; the requester told 
     assert.equal(remindersTo('PattiF', mark).length, 1, 'Patti decided: no second reminder');
     assert.equal(remindersTo('MiriamG', mark).length, 1, 'decided by Patti: Miriam is not asked again');
     app.checkSentCards();
-  });
-
-  it('Miriam approved in the Entra admin center: Graph says so, and she is not reminded', async () => {
-    const { channel, emulator } = app;
-    const mark = channel.recorder.mark();
-    const card = await activate(channel, 'IsaiahL', ROLE.security, {
-      duration: 'PT1H',
-      justification: 'Second look at the alert',
-      ticketNumber: 'INC-5151',
-    });
-    assert.match(cardText(card), /Waiting for approval/);
-    await channel.waitFor((r) => r.alias === 'MiriamG' && !!r.activity, 5000, mark);
-    // Miriam decides outside Teams: the beta approval step, as herself (what the admin center calls).
-    const rm = '/roleManagement/directory';
-    const requests = await rawCall(emulator, 'GET', `/v1.0${rm}/roleAssignmentScheduleRequests`, {
-      token: await appToken(emulator),
-    });
-    const pending = (requests.body.value as { status: string; approvalId: string }[]).find(
-      (r) => r.status === 'PendingApproval',
-    );
-    assert.ok(pending?.approvalId, JSON.stringify(requests.body));
-    const miriam = (await oboCredential(emulator, 'MiriamG').getToken(GRAPH_SCOPE))!.token;
-    const approval = `/beta${rm}/roleAssignmentApprovals/${pending.approvalId}`;
-    const steps = await rawCall(emulator, 'GET', `${approval}/steps`, { token: miriam });
-    const step = (steps.body.value as { id: string; assignedToMe: boolean }[]).find((x) => x.assignedToMe);
-    assert.ok(step, JSON.stringify(steps.body));
-    const decided = await rawCall(emulator, 'PATCH', `${approval}/steps/${step.id}`, {
-      token: miriam,
-      body: { reviewResult: 'Approve', justification: 'Approved in the portal' },
-    });
-    assert.equal(decided.status, 204, JSON.stringify(decided.body));
-    const isaiah = channel.user('IsaiahL').aadObjectId;
-    assert.equal((await graphState(emulator, isaiah, ROLE.security)).active.length, 1, 'Graph granted it');
-
-    await advance(HOUR + MINUTE);
-    await runTimers();
-    assert.equal(remindersTo('MiriamG', mark).length, 0, 'nobody is reminded of a decided request');
   });
 });
