@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { completeSignInPage } from '../../support/signIn';
+import { approvalKeys } from '../../../services/approvals/keys';
+import { PimJob } from '../../../services/pim/model';
 import { startPimApp } from './pimApp';
 import {
   activate,
@@ -139,6 +141,9 @@ describe('e2e PIM: approvers reminded until someone decides; the requester told 
     assert.equal(actionData(cardOf(miriamNow), 'approval.decide').length, 0, 'Miriam’s reminder updates');
     const johanna = channel.user('JohannaL').aadObjectId;
     assert.equal((await graphState(emulator, johanna, ROLE.global)).active.length, 1);
+    const itemId = String(actionData(held, 'pim.status')[0]?.itemId);
+    const second = await app.store.jobs.get(`${approvalKeys.timersOfStage(itemId, 0)}${PimJob.remind}:2`);
+    assert.ok(second?.doneAt && second.doneAt < second.runAt, 'the decision cancelled the 5 h reminder');
 
     await advance(5 * HOUR);
     await runTimers();
