@@ -38,6 +38,7 @@ export class ProactiveNotifier implements Notifier {
     if (!record) throw new NotReachableError(userId);
     const card = this.render(notification, record);
     let activityId: string | undefined;
+    this.deps.logger.debug({ userId, kind: notification.kind }, 'sending notification');
     await this.continue(userId, record.reference, async (context) => {
       const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       activityId = sent?.id;

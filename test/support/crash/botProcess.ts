@@ -46,6 +46,13 @@ export async function startBotProcess(
     },
   );
   const output = captureOutput(child);
+  if (process.env.CRASH_BOT_OUTPUT) {
+    const { createWriteStream } = await import('node:fs');
+    const file = createWriteStream(process.env.CRASH_BOT_OUTPUT, { flags: 'a' });
+    file.write(`=== bot ${child.pid} started ${new Date().toISOString()}\n`);
+    child.stdout?.pipe(file, { end: false });
+    child.stderr?.pipe(file, { end: false });
+  }
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const url = `http://127.0.0.1:${port}`;
