@@ -51,6 +51,8 @@ async function crashBenchmark(uri: string): Promise<BenchResult[]> {
     });
     console.log(
       `\n  ${r.flows} flows, ${r.kills} kills (${r.killsMidEffect} with effects running, ${r.markersLeft} half-done writes), ${r.duplicateCardCount} card(s) sent twice in ${r.seconds} s`,
+      `\n  sent again because the kill fell between the channel accepting a card and the bot recording its id: ${r.unrecordedResends}`,
+      `\n  sent again although the id was on record: ${r.resentAlthoughRecorded.length}; without a kill in between: ${r.sentTwiceWithoutCrash.length}`,
     );
     for (const line of r.duplicateCards) console.log(`  sent again: ${line}`);
     const perHundred = (r.duplicateCardCount * 100) / Math.max(1, r.kills);
@@ -62,6 +64,7 @@ async function crashBenchmark(uri: string): Promise<BenchResult[]> {
         'no duplicate',
       ),
       correct('crash: no card sent twice but after a kill', r.sentTwiceWithoutCrash, 'none'),
+      correct('crash: no card sent again once its id was recorded', r.resentAlthoughRecorded, 'none'),
       correct(
         'crash: nothing stuck or failed',
         [...r.stuck, ...r.failedEffects],

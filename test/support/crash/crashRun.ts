@@ -3,7 +3,7 @@ import pino from 'pino';
 import { accessGateways } from '../../../bot/flows/access/graphGateways';
 import { Prng } from '../../../emulator/tenant/prng';
 import { accessItems, crashVerdict, type CrashVerdict } from './crashVerdict';
-import { itemIdOf, playFlow, type FlowPlan, type FlowRun } from './crashFlows';
+import { playFlow, type FlowPlan, type FlowRun } from './crashFlows';
 import { APPROVERS, crashTenant, REQUESTERS, type CrashPackage } from './crashTenant';
 import { CrashWorld, type CrashDb } from './crashWorld';
 import { fastForwardDeadBot } from './fastForward';
@@ -70,15 +70,15 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashReport> {
     const workers = Array.from({ length: o.concurrency }, (_, w) => worker(w));
     const report = { kills: 0, killsMidEffect: 0, markersLeft: 0 };
     const killMarks: number[] = [];
-    const killTimes: number[] = [];
     for (; report.kills < o.kills; report.kills++) {
       const [min, max] = o.killAfterMs;
       await sleep(min + prng.int(max - min));
       await world.killBot();
-      killMarks.push(world.channel.recorder.mark());
-      killTimes.push(Date.now());
-      // The server may still be applying the dead bot's last command; let it land first.
+      // The server may still be applying the dead bot's last command, and the channel reading its last
+      // request (written before the kill); let them land first, so that what the channel records after
+      // the mark comes from the next bot only.
       await sleep(100);
+      killMarks.push(world.channel.recorder.mark());
       const left = await fastForwardDeadBot(db);
       if (left.items > 0) report.killsMidEffect++;
       report.markersLeft += left.markers;
@@ -100,7 +100,6 @@ export async function crashRun(o: CrashRunOptions): Promise<CrashReport> {
       killMarks,
     });
     const seconds = Math.round((performance.now() - started) / 1000);
-    if (process.env.CRASH_DUMP) await dumpRun(process.env.CRASH_DUMP, db, world, killMarks, killTimes);
     return { ...verdict, ...report, flows: runs.length, seconds };
   } catch (err) {
     killing = false; // no new flows; those under way give up once the world is stopped
@@ -159,12 +158,4 @@ function safeOutput(world: CrashWorld): string {
   } catch {
     return '(no bot running)';
   }
-}
-
-async function dumpRun(path: string, db: Db, world: CrashWorld, killMarks: number[], killTimes: number[]) {
-  const { writeFileSync } = await import('node:fs');
-  const audit = await db.collection('audit').find({ type: 'notification.sent' }).toArray();
-  const items = await accessItems(db);
-  const sent = world.channel.recorder.all().map((r) => ({ ...r, itemId: itemIdOf(r) }));
-  writeFileSync(path, JSON.stringify({ killMarks, killTimes, audit, items, sent }, null, 1));
 }

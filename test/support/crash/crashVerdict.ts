@@ -1,16 +1,16 @@
 import type { Db } from 'mongodb';
 import type { Emulator } from '../../../emulator';
-import { cardOf, cardText } from '../../../emulator/teams/cards';
 import type { Recorded } from '../../../emulator/teams/channel';
 import type { AccessRequestData } from '../../../services/access/model';
 import type { EntitlementGateway } from '../../../services/ports/entitlement';
 import type { WorkflowItem } from '../../../services/ports/workflowStore';
-import { itemIdOf, type FlowRun } from './crashFlows';
+import type { FlowRun } from './crashFlows';
+import { duplicateCards, type DuplicateCards, type SentRecord } from './duplicateCards';
 
 type Item = WorkflowItem<AccessRequestData>;
 
 /** The store compared with Graph and the channel after a crash run; every list names what went wrong. */
-export interface CrashVerdict {
+export interface CrashVerdict extends DuplicateCards {
   /** Flows whose request did not end where its people took it, here and in Graph (or was never made). */
   lost: string[];
   /** Flows with more than one Graph request. */
@@ -21,12 +21,6 @@ export interface CrashVerdict {
   stuck: string[];
   /** Effects that failed for good. */
   failedEffects: string[];
-  /** The same card sent again to one person after a kill: "alias card ×n". */
-  duplicateCards: string[];
-  /** How many cards were sent again after a kill in all (a card sent 3 times counts 2). */
-  duplicateCardCount: number;
-  /** The same card sent twice with no kill in between: never a crash's doing. */
-  sentTwiceWithoutCrash: string[];
 }
 
 const REQUESTED = 'User requests access package assignment';
@@ -53,9 +47,7 @@ export async function crashVerdict(args: {
     duplicateDecisions: [],
     stuck: [],
     failedEffects: [],
-    duplicateCards: [],
-    duplicateCardCount: 0,
-    sentTwiceWithoutCrash: [],
+    ...duplicateCards(args.sent, args.killMarks, await sentRecords(db)),
   };
   const userId = (alias: string) => emulator.directory.userByAlias(alias)?.id;
   for (const run of runs) {
@@ -101,7 +93,6 @@ export async function crashVerdict(args: {
     if (item && item.state !== 'pendingApproval')
       verdict.stuck.push(`${job._id}: timer of a decided request`);
   }
-  countDuplicateCards(args.sent, args.killMarks, verdict);
   return verdict;
 }
 
@@ -111,35 +102,15 @@ export async function accessItems(db: Db): Promise<Item[]> {
   return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }) as unknown as Item);
 }
 
-/**
- * Groups what the bot sent (not updates) by person and card: an approver's card and a status card by
- * the item they show, anything else by its first line (an outcome names its package).
- */
-function countDuplicateCards(
-  sent: readonly Recorded[],
-  kills: readonly number[],
-  verdict: CrashVerdict,
-): void {
-  const sends = new Map<string, Recorded[]>();
-  for (const r of sent) {
-    if (r.op === 'update' || r.op === 'delete' || !cardOf(r)) continue;
-    const text = cardText(cardOf(r));
-    const kind = /asks for/.test(text)
-      ? 'approval'
-      : /access\.status/.test(JSON.stringify(cardOf(r)))
-        ? 'status'
-        : '';
-    const key = `${r.alias} ${kind ? `${kind} card of ${itemIdOf(r)}` : `"${text.split('\n')[0]}"`}`;
-    sends.set(key, [...(sends.get(key) ?? []), r]);
-  }
-  for (const [key, records] of sends) {
-    const seqs = records.map((r) => r.seq);
-    if (seqs.length < 2) continue;
-    const again = seqs.slice(1).filter((seq, i) => !kills.some((k) => k >= seqs[i]! && k < seq));
-    if (again.length) verdict.sentTwiceWithoutCrash.push(`${key} at ${seqs.join(', ')}`);
-    verdict.duplicateCards.push(`${key} ×${seqs.length} (${records.map((r) => r.activityId).join(', ')})`);
-    verdict.duplicateCardCount += seqs.length - 1 - again.length;
-  }
+/** The ids of the cards the bot recorded as sent (notifyEffects' `notification.sent` events). */
+async function sentRecords(db: Db): Promise<SentRecord[]> {
+  const events = await db
+    .collection<{ _id: string; source?: { activityId?: string } }>('audit')
+    .find({ type: 'notification.sent' })
+    .toArray();
+  return events.flatMap((e) =>
+    e.source?.activityId ? [{ eventId: e._id, activityId: e.source.activityId }] : [],
+  );
 }
 
 function targetPackage(e: Record<string, unknown>): string | undefined {
