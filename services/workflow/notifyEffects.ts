@@ -56,7 +56,10 @@ export function createNotifyEffects(deps: {
           } catch (err) {
             throw err instanceof NotReachableError && deps.reach ? await deps.reach.recover(ctx, err) : err;
           }
-          // At once, not with the batch's events: the smallest window in which a crash loses the id.
+          // At once, not with the batch's events: the smallest window in which a crash loses the id. That
+          // window cannot be closed: Teams assigns activity ids (botbuilder drops an id the bot sets, per
+          // the Activity spec's A2031), the connector dedupes nothing and cannot list a chat's messages
+          // (Bot Connector API reference), so a retry cannot find a card whose id was never recorded.
           await deps.audit.append({
             id: eventId,
             at: deps.clock.now(),
