@@ -15,6 +15,7 @@ const KILLS = Number(process.env.CRASH_KILLS ?? 100);
  * The crash test at scale (test/e2e/crash.test.ts runs a few kills): ~100 SIGKILLs of the bot process at
  * seeded random moments while people request, approve and deny, on MongoDB (MONGODB_URI) or FerretDB.
  * The bot is built once by tsc (a new process starts in about a second instead of several under tsx).
+ * CRASH_BOT_OUTPUT=<file> with CRASH_BOT_LOG=debug keeps every bot's log, to see where each kill fell.
  */
 export const crashGroup = {
   names: ['crash'],

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { captureOutput, hasExited, terminate } from '../childProcesses';
 
@@ -46,13 +47,7 @@ export async function startBotProcess(
     },
   );
   const output = captureOutput(child);
-  if (process.env.CRASH_BOT_OUTPUT) {
-    const { createWriteStream } = await import('node:fs');
-    const file = createWriteStream(process.env.CRASH_BOT_OUTPUT, { flags: 'a' });
-    file.write(`=== bot ${child.pid} started ${new Date().toISOString()}\n`);
-    child.stdout?.pipe(file, { end: false });
-    child.stderr?.pipe(file, { end: false });
-  }
+  if (process.env.CRASH_BOT_OUTPUT) appendOutput(child, process.env.CRASH_BOT_OUTPUT);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const url = `http://127.0.0.1:${port}`;
@@ -73,6 +68,18 @@ export async function startBotProcess(
     stop: () => gone('SIGTERM'),
     output,
   };
+}
+
+/**
+ * Appends the child's whole output to `path`, after a line naming it: with CRASH_BOT_LOG=debug, what
+ * each bot of a run was doing when it was killed (which send had no answer yet, say).
+ */
+function appendOutput(child: ChildProcess, path: string): void {
+  const file = createWriteStream(path, { flags: 'a' });
+  file.write(`=== bot ${child.pid} started ${new Date().toISOString()}\n`);
+  child.stdout?.pipe(file, { end: false });
+  child.stderr?.pipe(file, { end: false });
+  child.once('close', () => file.end());
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
