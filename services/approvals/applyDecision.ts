@@ -5,7 +5,7 @@ import { refreshEffect, sendEffect } from '../workflow/notifyEffects';
 import { subjectsWithApprovers } from './approvalCards';
 import { concludeEffects } from './conclude';
 import { ApprovalNotification, approvalKeys } from './keys';
-import type { ApprovalItemData, Decision } from './model';
+import { DECIDED_IN, type ApprovalItemData, type Decision } from './model';
 import { startStage } from './stageStart';
 import { requestMachine, stageMachine, type RequestEvent, type RequestState } from './states';
 
@@ -46,7 +46,7 @@ export function decisionPatch<T extends ApprovalItemData>(
   };
   const by = decision.by;
   const name = by?.displayName ?? 'An approver';
-  const where = decision.via ? ' in My Access' : '';
+  const where = decision.via ? ` ${DECIDED_IN[decision.via]}` : '';
   const effects: OutboxEntry[] = [];
   if (origin.recordInGraph && by) {
     effects.push(

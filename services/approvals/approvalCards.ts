@@ -2,7 +2,7 @@ import type { Notification } from '../ports/notifier';
 import type { WorkflowItem } from '../ports/workflowStore';
 import type { NotificationBuilder } from '../workflow/notifyEffects';
 import { ApprovalNotification } from './keys';
-import type { ApprovalItemData, Decision, Person, Requester } from './model';
+import { DECIDED_IN, type ApprovalItemData, type Decision, type Person, type Requester } from './model';
 
 /** Data of an approver's card ('approval.request' and 'approval.reminder'). Times are ISO 8601. */
 export interface ApprovalRequestCardData {
@@ -102,7 +102,7 @@ export function subjectsWithApprovers(subjects: string[], data: ApprovalItemData
 export function shown(d: Decision | undefined): Decision | undefined {
   if (!d?.via || d.result === 'canceled' || d.result === 'expired') return d;
   const who = d.by?.displayName ?? 'an approver';
-  return { ...d, by: { id: d.by?.id ?? '', displayName: `${who} (in My Access)` } };
+  return { ...d, by: { id: d.by?.id ?? '', displayName: `${who} (${DECIDED_IN[d.via]})` } };
 }
 
 /** The approver card for one viewer, from the item as it is now. */

@@ -14,6 +14,15 @@ export interface Requester extends Person {
   manager?: Person;
 }
 
+/** Where a decision made outside Teams was made. */
+export type DecidedVia = 'myAccess' | 'adminCenter';
+
+/** How cards name the place a decision outside Teams was made ("Megan Bowen (in My Access)"). */
+export const DECIDED_IN: Readonly<Record<DecidedVia, string>> = {
+  myAccess: 'in My Access',
+  adminCenter: 'in the Entra admin center',
+};
+
 /** The decision that closed a stage (or the request). */
 export interface Decision {
   result: 'approved' | 'denied' | 'expired' | 'canceled';
@@ -21,8 +30,11 @@ export interface Decision {
   by?: Person;
   at: string;
   reason?: string;
-  /** Set when it was decided outside Teams (My Access, the admin center) and learned from Graph. */
-  via?: 'myAccess';
+  /**
+   * Set when it was decided outside Teams and learned from Graph: in My Access (access packages) or in
+   * the Microsoft Entra admin center (PIM role activations).
+   */
+  via?: DecidedVia;
 }
 
 /** One approval stage, with its approvers resolved when the request was submitted. */

@@ -18,13 +18,15 @@ function plus(at: Date, iso: string): Date {
  * Starts stage `index`: its timers (automatic denial, escalation, a reminder one day before the
  * deadline or halfway when the stage is shorter) and a card to each approver, all as outbox effects.
  * `ownReminders`: the item's kind reminds approvers with timers of its own (PIM's configured hours).
+ * `expireJob`: the job type of the stage's deadline, when the item's kind asks Graph before expiring it
+ * (PIM); its id stays under the stage's timer prefix, so a decision cancels it as it cancels the others.
  */
 export function startStage(
   itemId: string,
   approval: ApprovalState,
   index: number,
   now: Date,
-  opts: { ownReminders?: boolean } = {},
+  opts: { ownReminders?: boolean; expireJob?: string } = {},
 ): { approval: ApprovalState; effects: OutboxEntry[] } {
   const stage = approval.stages[index];
   if (!stage) throw new Error(`Item ${itemId} has no approval stage ${index}`);
@@ -40,13 +42,13 @@ export function startStage(
     ...(remindAt && { remindAt: remindAt.toISOString() }),
     escalateAt: escalateAt?.toISOString(),
   };
-  const job = (type: (typeof ApprovalJob)[keyof typeof ApprovalJob], runAt: Date) => ({
-    id: approvalKeys.job(itemId, index, type),
+  const job = (type: string, runAt: Date) => ({
+    id: `${approvalKeys.timersOfStage(itemId, index)}${type}`,
     type,
     runAt,
     payload: { itemId, stage: index },
   });
-  const jobs = [job(ApprovalJob.expire, decideBy)];
+  const jobs = [job(opts.expireJob ?? ApprovalJob.expire, decideBy)];
   if (remindAt) jobs.push(job(ApprovalJob.remind, remindAt));
   if (escalateAt && escalateAt < decideBy && stage.escalationApprovers.length > 0) {
     jobs.push(job(ApprovalJob.escalate, escalateAt));

@@ -1,3 +1,4 @@
+import { shown } from '../approvals/approvalCards';
 import type { Notification } from '../ports/notifier';
 import type { WorkflowItem } from '../ports/workflowStore';
 import type { NotificationBuilder } from '../workflow/notifyEffects';
@@ -64,7 +65,8 @@ export function activationStatus(item: WorkflowItem<PimActivationData>, now: Dat
     activeUntil: d.deactivatedAt ?? d.activeUntil,
     stepUpExpiresAt: d.stepUp?.expiresAt,
     stepUpClaims: d.stepUp?.claims,
-    decision: outcome && { by: outcome.by?.displayName, reason: outcome.reason, at: outcome.at },
+    // A decision made in the Entra admin center says so: "an approver (in the Entra admin center)".
+    decision: outcome && { by: shown(outcome)?.by?.displayName, reason: outcome.reason, at: outcome.at },
     failure: d.failure,
   };
 }

@@ -10,6 +10,7 @@ import { refreshEffect, sendEffect } from '../workflow/notifyEffects';
 import { PimJob, PimNotification, type PimActivationData } from './model';
 import { plusDuration } from './hours';
 import { reminderJobs } from './approvalReminders';
+import { reconcileRound } from './reconcileRound';
 
 type Item = WorkflowItem<PimActivationData>;
 
@@ -71,15 +72,22 @@ export function activatedPatch(item: Item, from: Date, now: Date): ItemPatch<Pim
   return { data, effects };
 }
 
+/** PIM's timers of an approval: reminders (hours after it starts) and how often Graph is asked. */
+export interface ApprovalTiming {
+  reminderHours?: readonly number[];
+  reconcileEveryMs?: number;
+}
+
 /**
  * Moves the item as far as Graph's answer to the activation took it. An approval starts with PIM's own
- * reminders, `reminderHours` after it starts, instead of the engine's one.
+ * reminders, `reminderHours` after it starts, instead of the engine's one; its deadline asks Graph
+ * first (PimJob.expire), and the reconcile rounds compare it with Graph until it ends.
  */
 export function afterGraph(
   fresh: Item,
   info: RoleRequestInfo,
   now: Date,
-  reminderHours: readonly number[] = [],
+  timing: ApprovalTiming = {},
 ): ItemPatch<PimActivationData> | undefined {
   const graph = { requestId: info.id, status: info.status, approvalId: info.approvalId };
   const event = EVENTS[info.status];
@@ -92,9 +100,12 @@ export function afterGraph(
     return { ...active, state: next };
   }
   if (next === 'pendingApproval' && item.data.approval.stages.length > 0) {
-    const started = startStage(fresh.id, item.data.approval, 0, now, { ownReminders: true });
+    const started = startStage(fresh.id, item.data.approval, 0, now, {
+      ownReminders: true,
+      expireJob: PimJob.expire,
+    });
     const data = { ...item.data, approval: started.approval };
-    const reminders = reminderJobs(fresh.id, 0, now, reminderHours);
+    const reminders = reminderJobs(fresh.id, 0, now, timing.reminderHours ?? []);
     return {
       state: next,
       data,
@@ -102,6 +113,8 @@ export function afterGraph(
       effects: [
         ...started.effects,
         ...(reminders.length ? [scheduleTimersEffect('timers:reminders:0', reminders, now)] : []),
+        // Not under the item's timer prefix: the round serves every waiting activation, not this one.
+        scheduleTimersEffect('timers:reconcile', [reconcileRound(now, timing.reconcileEveryMs)], now),
         ...requesterStatusEffects(item, 'pending', now),
       ],
     };

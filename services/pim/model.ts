@@ -63,4 +63,8 @@ export const PimJob = {
   ending: 'pim.ending',
   /** Reminds approvers who have not decided (PIM_APPROVAL_REMINDER_HOURS). */
   remind: 'pim.remind',
+  /** Compares activations waiting for approval with Graph (APPROVAL_RECONCILE_MINUTES). */
+  reconcile: 'pim.reconcile',
+  /** The approval stage's deadline: asks Graph before telling anyone it expired. */
+  expire: 'pim.expire',
 } as const;

@@ -4,6 +4,7 @@ import { DelegatedIdentities } from '../access/identities';
 import type { Clock } from '../clock';
 import type { DirectoryGateway } from '../ports/directory';
 import type { PimGateway } from '../ports/pim';
+import type { JobStore } from '../ports/jobStore';
 import type { WorkflowStore } from '../ports/workflowStore';
 import type { UserTokenSource } from '../ports/userTokens';
 import type { OutboxRunner } from '../workflow/outbox';
@@ -13,6 +14,7 @@ import { pimNotificationBuilders } from './activationStatus';
 import { decisionEffect } from './decisionEffect';
 import { PIM_ACTIVATION, PimEffect, PimJob } from './model';
 import { remindApprovers } from './approvalReminders';
+import { PimApprovalReconciler } from './approvalReconciler';
 import { pimJobHandlers } from './pimTimers';
 import { submitEffect } from './submitEffect';
 
@@ -20,12 +22,15 @@ export interface PimWorkflowDeps {
   pim: PimGateway;
   directory: DirectoryGateway;
   workflows: WorkflowStore;
+  jobs: JobStore;
   tokens: UserTokenSource;
   clock: Clock;
   /** How long a held activation waits for the MFA sign-in (default 15 minutes). */
   stepUpWindowMs?: number;
   /** Hours after an approval starts when approvers who have not decided are reminded (default none). */
   approvalReminderHours?: readonly number[];
+  /** How often activations waiting for approval are compared with Graph (default 5 minutes). */
+  reconcileEveryMs?: number;
 }
 
 /** PIM activations: what they add to the shared outbox and scheduler, and their services once it runs. */
@@ -37,13 +42,20 @@ export type PimWorkflow = ReturnType<typeof createPimWorkflow>;
  */
 export function createPimWorkflow(deps: PimWorkflowDeps) {
   const identities = new DelegatedIdentities(deps.tokens);
+  const reconciler = new PimApprovalReconciler({
+    pim: deps.pim,
+    workflows: deps.workflows,
+    jobs: deps.jobs,
+    clock: deps.clock,
+    everyMs: deps.reconcileEveryMs,
+  });
   const plugin: WorkflowPlugin = {
     effects: {
       [PimEffect.submit]: submitEffect({
         pim: deps.pim,
         identities,
         stepUpWindowMs: deps.stepUpWindowMs ?? 15 * 60_000,
-        reminderHours: deps.approvalReminderHours ?? [],
+        timing: { reminderHours: deps.approvalReminderHours ?? [], reconcileEveryMs: deps.reconcileEveryMs },
       }),
       [approvalKeys.recordDecisionEffect(PIM_ACTIVATION)]: decisionEffect({ pim: deps.pim, identities }),
     },
@@ -51,10 +63,13 @@ export function createPimWorkflow(deps: PimWorkflowDeps) {
     jobs: {
       ...pimJobHandlers({ store: deps.workflows, clock: deps.clock }),
       [PimJob.remind]: remindApprovers({ store: deps.workflows, pim: deps.pim, clock: deps.clock }),
+      ...reconciler.jobs(),
     },
   };
   return {
     plugin,
+    /** Compares activations waiting for approval with Graph (tests run a round at will). */
+    reconciler,
     /** The services, over the shared outbox (known once the access workflow exists). */
     services: (outbox: OutboxRunner) =>
       new ActivationService({

@@ -7,7 +7,7 @@ import type { DelegatedIdentities } from '../access/identities';
 import { auditEffect, scheduleTimersEffect } from '../workflow/coreEffects';
 import type { EffectHandler } from '../workflow/effects';
 import { PimJob, type PimActivationData } from './model';
-import { afterGraph, requesterStatusEffects } from './graphOutcome';
+import { afterGraph, requesterStatusEffects, type ApprovalTiming } from './graphOutcome';
 
 type Item = WorkflowItem<PimActivationData>;
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -24,7 +24,8 @@ export function submitEffect(deps: {
   /** How long a held activation waits for the MFA sign-in. */
   stepUpWindowMs: number;
   /** Hours after an approval starts when approvers who have not decided are reminded. */
-  reminderHours: readonly number[];
+  /** Reminders and reconcile rounds of an approval. */
+  timing: ApprovalTiming;
 }): EffectHandler<PimActivationData> {
   return {
     run: async ({ item, entry, assertions, now }) => {
@@ -53,12 +54,7 @@ export function submitEffect(deps: {
       }
       return (fresh) => {
         const attempts = fresh.data.attempts + 1;
-        const patch = afterGraph(
-          { ...fresh, data: { ...fresh.data, attempts } },
-          info,
-          now,
-          deps.reminderHours,
-        );
+        const patch = afterGraph({ ...fresh, data: { ...fresh.data, attempts } }, info, now, deps.timing);
         return patch ?? { data: { ...fresh.data, attempts } };
       };
     },

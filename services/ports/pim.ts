@@ -57,6 +57,8 @@ export interface RoleRequestInfo {
   justification?: string;
   approvalId?: string;
   createdDateTime?: string;
+  /** When Graph finished the request (granted, denied, canceled); absent while it is pending. */
+  completedDateTime?: string;
   startDateTime?: string;
   /** ISO 8601 duration requested, when given as a duration. */
   duration?: string;

@@ -7,7 +7,7 @@ import type {
   ApprovalRequestCardData,
   StagePassedCardData,
 } from '../../../services/approvals/approvalCards';
-import type { Decision, Person } from '../../../services/approvals/model';
+import { DECIDED_IN, type Decision, type Person } from '../../../services/approvals/model';
 import type { Tone } from './tones';
 
 const TONES: Record<Decision['result'], Tone> = {
@@ -35,7 +35,8 @@ export function decisionText(d: Decision, t: UserTime, viewerId?: string): strin
       return d.via ? `Canceled outside Teams, ${at}.` : `Canceled by the requester, ${at}.`;
     default: {
       // shown() names a decision made in My Access "Megan Bowen (in My Access)": Megan reads "you (in My Access)".
-      const by = nameFor(d.by, viewerId) === 'you' ? `you${d.via ? ' (in My Access)' : ''}` : nameFor(d.by);
+      const by =
+        nameFor(d.by, viewerId) === 'you' ? `you${d.via ? ` (${DECIDED_IN[d.via]})` : ''}` : nameFor(d.by);
       return `${d.result === 'approved' ? 'Approved' : 'Denied'} by ${by}, ${at}${reason}`;
     }
   }

@@ -21,7 +21,7 @@ import { StepUpPrompt } from './stepUpPrompt';
 export interface PimFlowDeps {
   pim: PimGateway;
   directory: DirectoryGateway;
-  store: Pick<Store, 'workflows'>;
+  store: Pick<Store, 'workflows' | 'jobs'>;
   clock: Clock;
   /** The second OAuth connection for MFA step-up; unset, MFA activations are sent to the portal. */
   stepUpConnectionName?: string;
@@ -30,6 +30,8 @@ export interface PimFlowDeps {
   stepUpWindowMs?: number;
   /** Hours after an activation starts waiting for approval when undecided approvers are reminded. */
   approvalReminderHours?: readonly number[];
+  /** How often activations waiting for approval are compared with Graph (APPROVAL_RECONCILE_MINUTES). */
+  reconcileEveryMs?: number;
 }
 
 const send = (context: TurnContext, card: AdaptiveCard) =>
@@ -88,10 +90,12 @@ export function pimFlow(deps: PimFlowDeps) {
         pim: deps.pim,
         directory: deps.directory,
         workflows: deps.store.workflows,
+        jobs: deps.store.jobs,
         tokens: ports.userTokens,
         clock: deps.clock,
         stepUpWindowMs: deps.stepUpWindowMs,
         approvalReminderHours: deps.approvalReminderHours,
+        reconcileEveryMs: deps.reconcileEveryMs,
       });
       return workflow.plugin;
     },

@@ -29,6 +29,7 @@ export function governanceFlows(
     stepUpConnectionName: config.bot.stepUpConnectionName,
     appId: config.bot.appId ?? args.credentials.clientId,
     approvalReminderHours: config.pimApprovalReminderHours,
+    reconcileEveryMs: config.approvalReconcileMinutes * 60_000,
     ...args.pimTuning,
   });
   const onCreated = (wf: AccessWorkflow) => {

@@ -31,6 +31,7 @@ export function toRoleRequest(r: Json): RoleRequestInfo {
     justification: str(r.justification),
     approvalId: str(r.approvalId),
     createdDateTime: str(r.createdDateTime),
+    completedDateTime: str(r.completedDateTime),
     startDateTime: str(schedule.startDateTime),
     duration: str(expiration.duration),
     endDateTime: str(expiration.endDateTime),
