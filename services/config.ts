@@ -135,7 +135,7 @@ export interface Config {
   };
   readonly mongo?: { readonly uri: string; readonly dbName: string };
   readonly expiryWarningDays: readonly number[];
-  /** How often requests waiting for approval are compared with Graph (decided in My Access, canceled). */
+  /** How often requests waiting for approval are compared with Graph (My Access, the Entra admin center). */
   readonly approvalReconcileMinutes: number;
   /** Hours after an activation starts waiting for approval when approvers who have not decided are reminded. */
   readonly pimApprovalReminderHours: readonly number[];
