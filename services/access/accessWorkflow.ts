@@ -165,10 +165,15 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
     /** The same, from an item the caller holds (just decided). */
     approvalCardOf: (item: WorkflowItem<ApprovalItemData>, viewerId: string) =>
       item.data.approval ? approvalCardData(item, viewerId) : undefined,
+    /** What the other item kinds do when the scheduler starts (their recurring jobs). */
+    startPlugins: async () => {
+      await Promise.all(plugins.map((p) => p.onStart?.()));
+    },
     /** Starts the runners (due work runs at once: timers missed while down fire now). */
     start: async () => {
       await expiry.scheduleNext();
       await reconciler.scheduleNext();
+      await Promise.all(plugins.map((p) => p.onStart?.()));
       outbox.start();
       scheduler.start();
     },

@@ -15,6 +15,7 @@ import { decisionEffect } from './decisionEffect';
 import { PIM_ACTIVATION, PimEffect, PimJob } from './model';
 import { remindApprovers } from './approvalReminders';
 import { PimApprovalReconciler } from './approvalReconciler';
+import { reconcileRound } from './reconcileRound';
 import { pimJobHandlers } from './pimTimers';
 import { submitEffect } from './submitEffect';
 
@@ -65,6 +66,9 @@ export function createPimWorkflow(deps: PimWorkflowDeps) {
       [PimJob.remind]: remindApprovers({ store: deps.workflows, pim: deps.pim, clock: deps.clock }),
       ...reconciler.jobs(),
     },
+    // Activations that waited while no replica ran (or before this version) get their rounds again.
+    onStart: () =>
+      deps.jobs.schedule(reconcileRound(deps.clock.now(), deps.reconcileEveryMs), deps.clock.now()),
   };
   return {
     plugin,

@@ -11,4 +11,6 @@ export interface WorkflowPlugin {
   effects?: Readonly<Record<string, EffectHandler>>;
   notifications?: Readonly<Record<string, NotificationBuilder>>;
   jobs?: Readonly<Record<string, JobHandler>>;
+  /** Runs when the scheduler starts, on every replica (keeps a recurring job scheduled): idempotent. */
+  onStart?: () => Promise<void>;
 }

@@ -46,6 +46,9 @@ export function accessFlow(
             void wf.reconciler
               .scheduleNext()
               .catch((err: unknown) => deps.logger.error({ err }, 'could not schedule the reconcile round'));
+            void wf
+              .startPlugins()
+              .catch((err: unknown) => deps.logger.error({ err }, 'could not schedule the recurring jobs'));
             wf.scheduler.start();
           },
           stop: () => wf.scheduler.stop(),
