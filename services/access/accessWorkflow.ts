@@ -167,13 +167,13 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
       item.data.approval ? approvalCardData(item, viewerId) : undefined,
     /** What the other item kinds do when the scheduler starts (their recurring jobs). */
     startPlugins: async () => {
-      await Promise.all(plugins.map((p) => p.onStart?.()));
+      for (const p of plugins) await p.onStart?.();
     },
     /** Starts the runners (due work runs at once: timers missed while down fire now). */
     start: async () => {
       await expiry.scheduleNext();
       await reconciler.scheduleNext();
-      await Promise.all(plugins.map((p) => p.onStart?.()));
+      for (const p of plugins) await p.onStart?.();
       outbox.start();
       scheduler.start();
     },
