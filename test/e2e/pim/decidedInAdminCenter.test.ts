@@ -44,6 +44,14 @@ describe('e2e PIM: decided in the Entra admin center, followed on every card', (
       .all()
       .filter((r: Recorded) => r.seq > mark && r.alias === alias && re.test(cardText(cardOf(r))));
 
+  /** The bot's app-only reads of role requests since the log was cleared: the list, and by id. */
+  const roundCalls = () => {
+    const requests = '/v1.0/roleManagement/directory/roleAssignmentScheduleRequests';
+    const appOnly = (path: string | RegExp) =>
+      app.emulator.requestLog.find({ method: 'GET', path }).filter((r) => !r.userId).length;
+    return { list: appOnly(requests), byId: appOnly(new RegExp(`^${requests}/[^/(]+$`)) };
+  };
+
   /** Isaiah's own status card, as a click on Refresh shows it now. */
   const statusOf = async (card: Record<string, unknown>) => {
     const [status] = actionData(card, 'pim.status');
@@ -74,15 +82,18 @@ describe('e2e PIM: decided in the Entra admin center, followed on every card', (
   it('Miriam approves in the admin center: Isaiah is active until …, her card says where; no "Expired" at 24 h', async () => {
     const { channel } = app;
     const { card, miriam, mark } = await ask('Contain the phishing campaign', 'INC-6002');
-    await decideInAdminCenter(app.emulator, 'MiriamG', isaiah(), 'Approve', 'Approved in the portal');
-    assert.equal(
-      (await graphState(app.emulator, isaiah(), ROLE.security)).active.length,
-      1,
-      'Graph granted it',
-    );
-
+    app.emulator.requestLog.clear();
     await advance(ONE_ROUND);
     await runTimers();
+    assert.deepEqual(roundCalls(), { list: 1, byId: 0 }, 'a round with nothing decided: one list');
+
+    await decideInAdminCenter(app.emulator, 'MiriamG', isaiah(), 'Approve', 'Approved in the portal');
+    const granted = await graphState(app.emulator, isaiah(), ROLE.security);
+    assert.equal(granted.active.length, 1, 'Graph granted it');
+    app.emulator.requestLog.clear();
+    await advance(ONE_ROUND);
+    await runTimers();
+    assert.deepEqual(roundCalls(), { list: 1, byId: 1 }, 'only the ended request is read by id');
     const updated = await channel.waitFor(
       (r) => r.op === 'update' && r.activityId === miriam.activityId && /Approved/.test(cardText(cardOf(r))),
       5000,
