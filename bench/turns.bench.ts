@@ -1,10 +1,12 @@
 import type { CommandStartedEvent } from 'mongodb';
+import { actionInvoke } from '../emulator/teams/activities';
 import { cardText } from '../emulator/teams/cards';
 import { TeamsChannel, type BotAnswer } from '../emulator/teams/channel';
 import type { ChannelFixture } from '../emulator/teams/users';
 import type { Store } from '../services/ports/store';
 import { actionData, invokeCard, startAccessApp } from '../test/e2e/access/accessApp';
 import { approvalTenant } from './approvalTenant';
+import { postFromWorker } from './clickClient';
 import { startFloorBot } from './floorBot';
 import { atLeast, atMost, correct, exactly, median, type BenchResult, type Benchmark } from './harness';
 
@@ -249,37 +251,33 @@ async function fill(store: Store, count: number, at: Date): Promise<void> {
 /** 1,000 clicks at once on 100 requests, by both approvers: one decision each, no error card. */
 async function clickRows(label: string, app: App, items: string[]): Promise<BenchResult[]> {
   const { channel } = app.t;
-  channel.afterTurn = undefined;
-  const times: number[] = [];
+  const bodies = Array.from({ length: CLICKS }, (_, i) =>
+    JSON.stringify(
+      actionInvoke(
+        channel.envelope,
+        channel.user(i % 2 ? 'MeganB' : 'LeeG'),
+        'approval.decide',
+        decideData(items[i % items.length]!),
+      ),
+    ),
+  );
+  // From another thread over 100 warm connections, as the Teams service would (see clickClient.ts).
+  const { answers, seconds } = await postFromWorker(channel.messagesUrl!, bodies, 100);
   const problems: string[] = [];
   let decided = 0;
-  const started = performance.now();
-  // The channel sends the clicks over at most 100 connections at a time, as a pooled client would.
-  let next = 0;
-  const click = async (i: number) => {
-    const t0 = performance.now();
-    const answer = await channel.invoke(
-      i % 2 ? 'MeganB' : 'LeeG',
-      'approval.decide',
-      decideData(items[i % items.length]!),
-    );
-    times.push(performance.now() - t0);
-    const card = (answer.body as { value?: unknown } | undefined)?.value;
+  for (const answer of answers) {
+    const card = answer.text ? (JSON.parse(answer.text) as { value?: unknown }).value : undefined;
     const text = card ? cardText(card as Record<string, unknown>) : '';
     if (answer.status !== 200 || !card || /didn.t work|went wrong|try again/i.test(text))
       problems.push(`${answer.status} ${text.slice(0, 80)}`);
     else if (!/Already decided/.test(text)) decided++;
-  };
-  await Promise.all(
-    Array.from({ length: 100 }, async () => {
-      while (next < CLICKS) await click(next++);
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  }
   await app.wf().outbox.settled();
   const stored = await Promise.all(items.map((id) => app.store.workflows.get(id)));
   const open = stored.filter((i) => i?.state === 'pendingApproval').length;
-  const p99 = [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.99)]!;
+  const times = answers.map((a) => a.ms).sort((a, b) => a - b);
+  const p99 = times[Math.floor(times.length * 0.99)]!;
+  const p50 = median(times);
   return [
     exactly(
       `decisions from ${CLICKS} simultaneous clicks on ${items.length} requests (${label})`,
@@ -292,7 +290,7 @@ async function clickRows(label: string, app: App, items: string[]): Promise<Benc
       [...problems, ...(open ? [`${open} still open`] : [])],
       'none',
     ),
-    atMost(`click answer p99 (${label})`, p99, 1000, 'ms'),
+    atMost(`click answer p99 (${label}), p50 ${p50.toFixed(0)} ms`, p99, 1000, 'ms'),
     atLeast(`clicks per second (${label})`, CLICKS / seconds, label === 'memory' ? 200 : 100, 'clicks/s'),
   ];
 }
