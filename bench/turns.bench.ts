@@ -121,6 +121,11 @@ async function turnRows(
   pending: string[],
 ): Promise<BenchResult[]> {
   const gk = app.t.channel;
+  // The channel's own invoke, as the floor's: startAccessApp wraps it with the tests' card checks (schema,
+  // contrast), the test's cost and not the bot's, about 0.9 ms of CPU per approval card:
+  // as much as a whole floor turn.
+  const invoke = (alias: string, verb: string, data: unknown) =>
+    TeamsChannel.prototype.invoke.call(gk, alias, verb, data);
   const refreshId = pending[pending.length - 1]!;
   const actions: Record<string, { gk: () => Promise<BotAnswer>; floor: () => Promise<BotAnswer> }> = {
     help: { gk: () => gk.send('AdeleV', 'help'), floor: () => floor.send('AdeleV', 'help') },
@@ -129,11 +134,11 @@ async function turnRows(
       floor: () => floor.send('AdeleV', 'request access'),
     },
     refresh: {
-      gk: () => gk.invoke('MeganB', 'approval.refresh', { itemId: refreshId }),
+      gk: () => invoke('MeganB', 'approval.refresh', { itemId: refreshId }),
       floor: () => floor.invoke('MeganB', 'approval.refresh', { itemId: refreshId }),
     },
     decide: {
-      gk: () => gk.invoke('MeganB', 'approval.decide', decideData(pending.shift()!)),
+      gk: () => invoke('MeganB', 'approval.decide', decideData(pending.shift()!)),
       floor: () => floor.invoke('MeganB', 'approval.decide', decideData('x')),
     },
   };
