@@ -16,7 +16,7 @@ export interface ClickAnswer {
  * Why: with the client in the bot's event loop, the client's own work was timed as the bot's; and a
  * Node process whose CPU is saturated serves the connections it has before it accepts new ones, so
  * 15 of the first 100 clicks waited for their connection until the other 985 were done (p99 = the
- * whole run, for 1 ms turns). See bench/README.md.
+ * whole run, for 1 ms turns).
  */
 export function postFromWorker(
   url: string,
