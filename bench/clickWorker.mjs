@@ -1,17 +1,16 @@
-// The click client's thread (see clickClient.ts): plain JavaScript, so no TypeScript loader is needed.
+// The benchmark client's thread (see clickClient.ts): plain JavaScript, so no TypeScript loader is needed.
 import { Buffer } from 'node:buffer';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { URL } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
-const { url, bodies, concurrency } = workerData;
-const agent = new Agent({ keepAlive: true, maxSockets: concurrency, scheduling: 'fifo' });
+const agent = new Agent({ keepAlive: true, maxSockets: 100, scheduling: 'fifo' });
 
-function send(method, path, body) {
+function send(method, url, body) {
   return new Promise((resolve, reject) => {
     const req = request(
-      new URL(path, url),
+      new URL(url),
       { method, agent, headers: body ? { 'content-type': 'application/json' } : {} },
       (res) => {
         const chunks = [];
@@ -27,22 +26,35 @@ function send(method, path, body) {
   });
 }
 
-// Opens the connections first (a liveness probe each, all at once), as a client that has been talking
-// to the bot already has them.
-await Promise.all(Array.from({ length: concurrency }, () => send('GET', '/healthz')));
-const answers = new Array(bodies.length);
-const started = performance.now();
-let next = 0;
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next < bodies.length) {
-      const i = next++;
-      const sent = performance.now();
-      const { status, text } = await send('POST', url, bodies[i]);
-      answers[i] = { ms: performance.now() - sent, status, text };
-    }
-  }),
-);
-const seconds = (performance.now() - started) / 1000;
-agent.destroy();
-parentPort.postMessage({ answers, seconds });
+async function timed(url, body) {
+  const sent = performance.now();
+  const { status, text } = await send('POST', url, body);
+  return { ms: performance.now() - sent, status, text };
+}
+
+async function burst({ url, bodies, concurrency }) {
+  // Opens the connections first (a liveness probe each, all at once), as a client that has been talking
+  // to the bot already has them.
+  await Promise.all(Array.from({ length: concurrency }, () => send('GET', new URL('/healthz', url).href)));
+  const answers = new Array(bodies.length);
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const i = next++;
+        answers[i] = await timed(url, bodies[i]);
+      }
+    }),
+  );
+  return { answers, seconds: (performance.now() - started) / 1000 };
+}
+
+parentPort.on('message', async ({ id, kind, ...args }) => {
+  try {
+    const result = kind === 'burst' ? await burst(args) : await timed(args.url, args.body);
+    parentPort.postMessage({ id, result });
+  } catch (err) {
+    parentPort.postMessage({ id, error: String(err) });
+  }
+});
