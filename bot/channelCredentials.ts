@@ -1,4 +1,5 @@
 import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
+import { CachedTokenCredential } from '../services/adapters/graph/cachedCredential';
 import {
   AppCredentials,
   AuthenticationConstants,
@@ -70,10 +71,14 @@ export class ClientSecretCredentialsFactory extends ServiceClientCredentialsFact
     const key = `${login.origin}/${tenant}`;
     let credential = this.credentials.get(key);
     if (!credential) {
-      credential = new ClientSecretCredential(tenant, appId, this.secret, {
-        authorityHost: login.origin,
-        disableInstanceDiscovery: true,
-      });
+      // Kept until shortly before it expires: every connector and token service call asks for it, and
+      // MSAL, even answering from its cache, spent ~2 ms of CPU on each (authority, request, cache lookup).
+      credential = new CachedTokenCredential(
+        new ClientSecretCredential(tenant, appId, this.secret, {
+          authorityHost: login.origin,
+          disableInstanceDiscovery: true,
+        }),
+      );
       this.credentials.set(key, credential);
     }
     return new TokenCredentialAppCredentials(

@@ -3,10 +3,11 @@ import {
   type AdaptiveCardInvokeResponse,
   type Attachment,
   type SignInUrlResponse,
+  type TokenResponse,
   type TurnContext,
 } from 'botbuilder';
 import { SignInRequiredError } from '../../services/ports/graphErrors';
-import { tokenClientOf as tokenClient } from './tokenClient';
+import { tokenClientOf as tokenClient, type TokenClient } from './tokenClient';
 
 /** Where a turn keeps the user's token once asked for: the token service is asked once per turn. */
 const TURN_TOKEN = Symbol('gatekeeper.userToken');
@@ -17,6 +18,9 @@ const TURN_TOKEN = Symbol('gatekeeper.userToken');
  * Action.Execute's `value.authentication`; both are exchanged at the token service, which keeps it.
  */
 export class SsoTokens {
+  /** GetToken calls in flight, by user and connection: turns of one user at the same moment share one. */
+  private readonly inFlight = new Map<string, Promise<TokenResponse | undefined>>();
+
   constructor(
     private readonly connectionName: string,
     /** The bot's app id; empty in demo mode, whose anonymous turns cannot build a sign-in link's state. */
@@ -42,9 +46,27 @@ export class SsoTokens {
       const exchanged = await this.exchange(context, carried);
       if (exchanged) return exchanged;
     }
-    const result = await client.getUserToken(activity.from.id, this.connectionName, activity.channelId, '');
+    const result = await this.stored(client, activity.from.id, activity.channelId);
     if (!result?.token) throw new SignInRequiredError('Please sign in so I can act as you.');
     return result.token;
+  }
+
+  /**
+   * The token the service keeps for the user. A crowd of clicks by one approver asks once, not once per
+   * click: the service would answer each the same, and each call is a round trip (100 simultaneous
+   * clicks by two approvers made 117 GetToken calls, over 85 new connections). Only calls in flight are
+   * shared, so a sign-out is seen by the next turn.
+   */
+  private stored(client: TokenClient, userId: string, channelId: string) {
+    const key = JSON.stringify([userId, channelId, this.connectionName]);
+    let call = this.inFlight.get(key);
+    if (!call) {
+      call = client.getUserToken(userId, this.connectionName, channelId, '');
+      this.inFlight.set(key, call);
+      const forget = () => this.inFlight.delete(key);
+      call.then(forget, forget);
+    }
+    return call;
   }
 
   /** Exchanges a token Teams sent for one the token service stores; undefined when it refused. */

@@ -108,6 +108,11 @@ export class TeamsChannel {
     this.botUrl = botMessagesUrl;
   }
 
+  /** Where activities are posted (after connect). */
+  get messagesUrl(): string | undefined {
+    return this.botUrl;
+  }
+
   /** The demo user with that alias (or Entra object id). */
   user(aliasOrId: string): ChannelUser {
     const key = aliasOrId.toLowerCase();

@@ -1,4 +1,4 @@
-import { DateTime, Duration } from 'luxon';
+import { DateTime, Duration, Info } from 'luxon';
 
 /** How a time reads on a card for one user: in their time zone, absolute and relative. */
 export interface UserTime {
@@ -10,7 +10,23 @@ export interface UserTime {
 
 /** The user's zone when Luxon knows it, else UTC. */
 export function zoneOf(user: Pick<UserTime, 'timeZone'>): string {
-  return user.timeZone && DateTime.local().setZone(user.timeZone).isValid ? user.timeZone : 'UTC';
+  // Luxon keeps the zones it made; a DateTime in the zone, as before, computed an offset on every card.
+  return user.timeZone && Info.normalizeZone(user.timeZone).isValid ? user.timeZone : 'UTC';
+}
+
+/** Luxon's toRelative units; the two calendar ones cannot reach 1 within this many days. */
+const UNITS = ['years', 'months', 'days', 'hours', 'minutes', 'seconds'] as const;
+const WITHIN_A_MONTH_MS = 28 * 86_400_000;
+
+/**
+ * Luxon's `toRelative` (rounded), skipping the year and month diffs when the two times are less than 28
+ * days apart: they come out below 1 there, so luxon would go on to days anyway, and they were half of
+ * what every approval card cost to render (calendar arithmetic in the user's zone).
+ */
+export function relativeTo(at: DateTime, base: DateTime, locale: string): string {
+  const near = Math.abs(at.toMillis() - base.toMillis()) < WITHIN_A_MONTH_MS;
+  const unit = near ? UNITS.slice(2) : [...UNITS];
+  return at.toRelative({ base, locale, rounding: 'round', unit }) ?? '';
 }
 
 /** "Wed 4 Mar, 11:00 (in 2 days)" in the user's zone; an unknown zone falls back to UTC. */
@@ -21,9 +37,7 @@ export function formatWhen(iso: string, user: UserTime): string {
   const now = DateTime.fromJSDate(user.now, { zone });
   const absolute = at.toFormat(`${dayFormat(at, now)}, HH:mm`);
   const close = Math.abs(at.toMillis() - now.toMillis()) < 60_000;
-  const relative = close
-    ? 'just now'
-    : (at.toRelative({ base: now, locale: user.locale ?? 'en', rounding: 'round' }) ?? '');
+  const relative = close ? 'just now' : relativeTo(at, now, user.locale ?? 'en');
   return `${absolute}${zone === 'UTC' ? ' UTC' : ''} (${relative})`;
 }
 

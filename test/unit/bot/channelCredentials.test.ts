@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { ClientSecretCredential } from '@azure/identity';
 import jwt from 'jsonwebtoken';
+import sinon from 'sinon';
 import { ClientSecretCredentialsFactory } from '../../../bot/channelCredentials';
 import { useEmulator } from '../../support/emulator';
 
@@ -19,6 +21,23 @@ describe('ClientSecretCredentialsFactory', () => {
     assert.equal(claims.aud, 'https://api.botframework.com');
     assert.equal(claims.appid, emu().clientId);
     assert.equal(emu().requestLog.count({ api: 'identity', method: 'POST' }), before + 1);
+  });
+
+  it('keeps the token for the next turns: MSAL is asked once, not at every connector call', async () => {
+    const msal = sinon.spy(ClientSecretCredential.prototype, 'getToken');
+    try {
+      const f = factory();
+      const credentials = () =>
+        f.createCredentials(emu().clientId, 'https://api.botframework.com', `${emu().url}/${emu().tenantId}`);
+      const before = emu().requestLog.count({ api: 'identity', method: 'POST' });
+      const first = await ((await credentials()) as unknown as { getToken(): Promise<string> }).getToken();
+      const second = await ((await credentials()) as unknown as { getToken(): Promise<string> }).getToken();
+      assert.equal(second, first);
+      assert.equal(emu().requestLog.count({ api: 'identity', method: 'POST' }), before + 1);
+      assert.equal(msal.callCount, 1);
+    } finally {
+      msal.restore();
+    }
   });
 
   it('refuses another app id, and never disables auth', async () => {

@@ -83,4 +83,38 @@ describe('SsoTokens', () => {
       uri: 'api://x/botid-y',
     });
   });
+
+  it('asks the token service once for turns of one user in flight together, again once they are done', async () => {
+    const client = fakeClient();
+    client.stored = 'graph-user-token';
+    const sso = new SsoTokens('graph', 'app');
+    const lee = { id: '29:1lee', name: 'Lee', aadObjectId: 'lee-oid' };
+    const turns = [
+      turnWith(client, invokeAction('approval.decide', {})),
+      turnWith(client, invokeAction('approval.decide', {})),
+      turnWith(client, invokeAction('approval.decide', {}, lee)),
+    ];
+    const tokens = await Promise.all(turns.map((t) => sso.require(t)));
+    assert.deepEqual(tokens, ['graph-user-token', 'graph-user-token', 'graph-user-token']);
+    assert.deepEqual(client.calls, ['get 29:1adele graph', 'get 29:1lee graph']);
+    // Signed out in the meantime: a later turn asks again and is told so.
+    client.stored = undefined;
+    await assert.rejects(sso.require(turnWith(client, invokeAction('help.show', {}))), SignInRequiredError);
+    assert.equal(client.calls.length, 3);
+  });
+
+  it('does not keep a failed GetToken: the next turn asks again', async () => {
+    const client = fakeClient();
+    let fail = true;
+    const get = client.getUserToken.bind(client);
+    client.getUserToken = async (...args) => {
+      if (fail) throw new Error('token service down');
+      return get(...args);
+    };
+    client.stored = 'graph-user-token';
+    const sso = new SsoTokens('graph', 'app');
+    await assert.rejects(sso.require(turnWith(client, invokeAction('help.show', {}))), /token service down/);
+    fail = false;
+    assert.equal(await sso.require(turnWith(client, invokeAction('help.show', {}))), 'graph-user-token');
+  });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { formatDay, formatDuration, formatWhen } from '../../../../services/access/formatWhen';
+import { DateTime } from 'luxon';
+import { formatDay, formatDuration, formatWhen, relativeTo } from '../../../../services/access/formatWhen';
 
 describe('formatWhen / formatDuration', () => {
   const now = new Date('2026-03-02T10:00:00Z');
@@ -47,5 +48,19 @@ describe('formatWhen / formatDuration', () => {
     assert.equal(formatDuration('P30D'), '30 days');
     assert.equal(formatDuration('PT12H'), '12 hours');
     assert.equal(formatDuration(undefined), undefined);
+  });
+
+  it("says what luxon's toRelative says, on both sides of a month and across DST changes", () => {
+    const base = DateTime.fromISO('2026-03-20T10:00:00Z');
+    let compared = 0;
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'UTC'])
+      for (let hours = -40 * 24; hours <= 40 * 24; hours += 11) {
+        const now = base.setZone(zone);
+        const at = now.plus({ hours, seconds: 13 });
+        const luxon = at.toRelative({ base: now, locale: 'en', rounding: 'round' });
+        assert.equal(relativeTo(at, now, 'en'), luxon, `${zone} ${hours} h`);
+        compared++;
+      }
+    assert.ok(compared > 600);
   });
 });
