@@ -62,7 +62,7 @@ export const COMMANDS: readonly Command[] = [
     feature: 'Completing access reviews',
     keyword: 'reviews',
     description: 'Complete the access reviews assigned to you',
-    synonyms: ['review', 'access reviews'],
+    synonyms: ['my reviews', 'review', 'access reviews'],
   },
   {
     intent: 'approvals',

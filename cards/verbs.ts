@@ -23,6 +23,14 @@ export const VERBS = [
   'pim.status',
   'pim.deactivate',
   'pim.extend',
+  'review.open',
+  'review.page',
+  'review.decide',
+  'review.acceptAll',
+  'review.manage',
+  'review.nudge',
+  'review.stop',
+  'review.apply',
 ] as const;
 
 /** A verb a card can send. */

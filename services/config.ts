@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   EXPIRY_WARNING_DAYS: csvNumbers.default([7, 1]),
   APPROVAL_RECONCILE_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   PIM_APPROVAL_REMINDER_HOURS: reminderHours.default([1, 4]),
+  REVIEW_REMINDER_DAYS: csvNumbers.default([3, 1]),
+  REVIEW_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
 });
 
@@ -139,6 +141,10 @@ export interface Config {
   readonly approvalReconcileMinutes: number;
   /** Hours after an activation starts waiting for approval when approvers who have not decided are reminded. */
   readonly pimApprovalReminderHours: readonly number[];
+  /** Days before an access review ends at which reviewers with people left are reminded. */
+  readonly reviewReminderDays: readonly number[];
+  /** How often Graph is polled for access reviews that started or completed. */
+  readonly reviewPollMinutes: number;
   readonly demoEmulatorPort: number;
 }
 
@@ -192,6 +198,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     expiryWarningDays: e.EXPIRY_WARNING_DAYS,
     approvalReconcileMinutes: e.APPROVAL_RECONCILE_MINUTES,
     pimApprovalReminderHours: e.PIM_APPROVAL_REMINDER_HOURS,
+    reviewReminderDays: e.REVIEW_REMINDER_DAYS,
+    reviewPollMinutes: e.REVIEW_POLL_MINUTES,
     demoEmulatorPort: e.DEMO_EMULATOR_PORT,
   };
   return deepFreeze(config);

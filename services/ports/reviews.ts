@@ -10,6 +10,20 @@ export interface ReviewDefinition {
   justificationRequiredOnApproval: boolean;
   recommendationsEnabled: boolean;
   defaultDecision?: string;
+  autoApplyDecisionsEnabled?: boolean;
+  reminderNotificationsEnabled?: boolean;
+  /** How far back sign-ins count for recommendations, ISO 8601 (e.g. P30D). */
+  recommendationLookBackDuration?: string;
+  /** The group whose members are reviewed, when the scope is one group. */
+  scopeGroupId?: string;
+  /** The scope reviews guests only (userType eq 'Guest'). */
+  guestsOnly?: boolean;
+}
+
+/** A reviewer Graph contacted for an instance. */
+export interface ReviewReviewer {
+  id: string;
+  displayName?: string;
 }
 
 export interface ReviewInstance {
@@ -65,10 +79,24 @@ export interface ReviewsGateway {
     instanceId: string,
     items: DecisionToRecord[],
   ): Promise<Map<string, Error | undefined>>;
-  /** App-only: definitions of the tenant. */
-  listDefinitions(): Promise<ReviewDefinition[]>;
-  /** App-only: instances of a definition (reminders, digest of overdue reviews). */
-  listInstances(definitionId: string): Promise<ReviewInstance[]>;
-  /** App-only: all decision items of an instance. */
-  listDecisions(definitionId: string, instanceId: string): Promise<ReviewDecisionItem[]>;
+  /** Sets the caller's unreviewed items to their recommendation, in one call (acceptRecommendations). */
+  acceptRecommendations(who: DelegatedIdentity, definitionId: string, instanceId: string): Promise<void>;
+  /** Ends an instance early, as an owner or admin (stop). */
+  stopInstance(who: DelegatedIdentity, definitionId: string, instanceId: string): Promise<void>;
+  /** Applies a completed instance's decisions, as an owner or admin (applyDecisions). */
+  applyDecisions(who: DelegatedIdentity, definitionId: string, instanceId: string): Promise<void>;
+  /** App-only: one definition. */
+  getDefinition(definitionId: string): Promise<ReviewDefinition>;
+  /** App-only: the reviewers of an instance (contactedReviewers). */
+  contactedReviewers(definitionId: string, instanceId: string): Promise<ReviewReviewer[]>;
+  /** Definitions of the tenant: app-only, or as `who` (an owner or admin; Graph checks their role). */
+  listDefinitions(who?: DelegatedIdentity): Promise<ReviewDefinition[]>;
+  /** Instances of a definition (reminders, digest of overdue reviews, owners' view). */
+  listInstances(definitionId: string, who?: DelegatedIdentity): Promise<ReviewInstance[]>;
+  /** All decision items of an instance. */
+  listDecisions(
+    definitionId: string,
+    instanceId: string,
+    who?: DelegatedIdentity,
+  ): Promise<ReviewDecisionItem[]>;
 }

@@ -3,11 +3,13 @@ import type {
   ReviewDecisionItem,
   ReviewDefinition,
   ReviewInstance,
+  ReviewReviewer,
   ReviewsGateway,
 } from '../../ports/reviews';
 import type { DelegatedIdentity } from '../../ports/userTokens';
 import type { GraphClientFactory } from './clientFactory';
 import type { Json } from './entitlementMappers';
+import { str } from './json';
 import { seg } from './odata';
 import { toDecision, toDefinition, toInstance } from './reviewMappers';
 
@@ -77,23 +79,53 @@ export class GraphReviewsGateway implements ReviewsGateway {
     return out;
   }
 
-  async listDefinitions(): Promise<ReviewDefinition[]> {
-    return (await this.graph.app().getAll<Json>('review definitions', AR)).map(toDefinition);
+  async acceptRecommendations(who: DelegatedIdentity, definitionId: string, instanceId: string) {
+    const path = `${instancePath(definitionId, instanceId)}/acceptRecommendations`;
+    await this.graph.user(who).post('accept recommendations', path);
   }
 
-  async listInstances(definitionId: string): Promise<ReviewInstance[]> {
-    const items = await this.graph
-      .app()
-      .getAll<Json>('review instances', `${AR}/${seg(definitionId)}/instances`);
+  async stopInstance(who: DelegatedIdentity, definitionId: string, instanceId: string) {
+    await this.graph.user(who).post('stop review', `${instancePath(definitionId, instanceId)}/stop`);
+  }
+
+  async applyDecisions(who: DelegatedIdentity, definitionId: string, instanceId: string) {
+    const path = `${instancePath(definitionId, instanceId)}/applyDecisions`;
+    await this.graph.user(who).post('apply review decisions', path);
+  }
+
+  async getDefinition(definitionId: string): Promise<ReviewDefinition> {
+    return toDefinition(await this.graph.app().get<Json>('review definition', `${AR}/${seg(definitionId)}`));
+  }
+
+  async contactedReviewers(definitionId: string, instanceId: string): Promise<ReviewReviewer[]> {
+    const path = `${instancePath(definitionId, instanceId)}/contactedReviewers`;
+    const rows = await this.graph.app().getAll<Json>('review reviewers', path);
+    return rows.map((r) => ({ id: String(r.id), displayName: str(r.displayName) }));
+  }
+
+  async listDefinitions(who?: DelegatedIdentity): Promise<ReviewDefinition[]> {
+    return (await this.session(who).getAll<Json>('review definitions', AR)).map(toDefinition);
+  }
+
+  async listInstances(definitionId: string, who?: DelegatedIdentity): Promise<ReviewInstance[]> {
+    const items = await this.session(who).getAll<Json>(
+      'review instances',
+      `${AR}/${seg(definitionId)}/instances`,
+    );
     return items.map((i) => toInstance(definitionId, i));
   }
 
-  async listDecisions(definitionId: string, instanceId: string): Promise<ReviewDecisionItem[]> {
-    return (
-      await this.graph
-        .app()
-        .getAll<Json>('review decisions', `${instancePath(definitionId, instanceId)}/decisions`)
-    ).map(toDecision);
+  async listDecisions(
+    definitionId: string,
+    instanceId: string,
+    who?: DelegatedIdentity,
+  ): Promise<ReviewDecisionItem[]> {
+    const path = `${instancePath(definitionId, instanceId)}/decisions`;
+    return (await this.session(who).getAll<Json>('review decisions', path)).map(toDecision);
+  }
+
+  private session(who: DelegatedIdentity | undefined) {
+    return who ? this.graph.user(who) : this.graph.app();
   }
 }
 

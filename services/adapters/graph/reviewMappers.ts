@@ -6,6 +6,7 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export function toDefinition(d: Json): ReviewDefinition {
   const s = (d.settings ?? {}) as Json;
+  const query = String(((d.scope ?? {}) as Json).query ?? '');
   return {
     id: String(d.id),
     displayName: String(d.displayName ?? ''),
@@ -14,6 +15,11 @@ export function toDefinition(d: Json): ReviewDefinition {
     justificationRequiredOnApproval: s.justificationRequiredOnApproval === true,
     recommendationsEnabled: s.recommendationsEnabled === true,
     defaultDecision: s.defaultDecisionEnabled === true ? str(s.defaultDecision) : undefined,
+    autoApplyDecisionsEnabled: s.autoApplyDecisionsEnabled === true,
+    reminderNotificationsEnabled: s.reminderNotificationsEnabled === true,
+    recommendationLookBackDuration: str(s.recommendationLookBackDuration),
+    scopeGroupId: /^\/groups\/([^/]+)\//.exec(query)?.[1],
+    guestsOnly: /userType eq 'Guest'/.test(query),
   };
 }
 

@@ -77,6 +77,12 @@ export class ReviewViews {
     };
   }
 
+  /** A reviewer as accessReviewReviewer names them. */
+  reviewerOf(userId: string) {
+    const u = this.directory.userById(userId);
+    return { displayName: u?.displayName ?? null, userPrincipalName: u?.userPrincipalName ?? null };
+  }
+
   instance(i: ReviewInstance) {
     const d = this.reviews.state.definitions.get(i.definitionId)!;
     return {

@@ -120,6 +120,26 @@ export function definitionRoutes(
         );
       },
     },
+    {
+      // accessreviewinstance-list-contactedreviewers.md: the reviewers notified for the instance; admins
+      // and apps with AccessReview.Read.All read them (rbac-access-reviews-apis-read).
+      method: 'GET',
+      path: `${AR_ROOT}/:did/instances/:iid/contactedReviewers`,
+      permissions: AR_PERMS.read,
+      handler: (req) => {
+        reader(req);
+        const instance = reviews.instance(req.params.did ?? '', req.params.iid ?? '');
+        const rows = instance.reviewerIds.map((id) => {
+          const u = views.reviewerOf(id);
+          return { id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, createdDateTime: instance.startDateTime };
+        });
+        return collectionResult(
+          req,
+          rows,
+          `identityGovernance/accessReviews/definitions('${instance.definitionId}')/instances('${instance.id}')/contactedReviewers`,
+        );
+      },
+    },
     action('stop', (i) => reviews.stop(i)),
     action('applyDecisions', (i) => reviews.apply(i)),
     action('sendReminder', (i) => reviews.remind(i)),

@@ -1,0 +1,28 @@
+/** Base of access review errors: a stable `code` that bot/ turns into a card. */
+export abstract class ReviewError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The actor is not a reviewer of this review (a forged or forwarded card). */
+export class NotAReviewerError extends ReviewError {
+  readonly code = 'notAReviewer';
+}
+
+/** The review is no longer in progress: nothing can be recorded. */
+export class ReviewClosedError extends ReviewError {
+  readonly code = 'reviewClosed';
+}
+
+/** The review requires a reason to approve, and none was given (checked before Graph is called). */
+export class ReviewReasonRequiredError extends ReviewError {
+  readonly code = 'reasonRequired';
+}
+
+/** The review or person is unknown to the bot. */
+export class ReviewNotFoundError extends ReviewError {
+  readonly code = 'reviewNotFound';
+}
