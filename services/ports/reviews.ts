@@ -46,6 +46,8 @@ export interface ReviewDecisionItem {
   reviewedBy?: { id: string; displayName?: string };
   reviewedDateTime?: string;
   applyResult?: string;
+  /** Last sign-in from the item's sign-in insight (when read with insights); undefined: never or unknown. */
+  lastSignIn?: string;
 }
 
 export interface DecisionToRecord {

@@ -62,7 +62,7 @@ function toPerson(i: ReviewDecisionItem, u: DirectoryUser | undefined): ReviewPe
     name: i.principal.displayName ?? u?.displayName ?? i.principal.userPrincipalName ?? i.principal.id,
     email: u?.mail ?? i.principal.userPrincipalName ?? u?.userPrincipalName,
     guest: u?.userType === 'Guest',
-    lastSignIn: u?.lastSignInDateTime,
+    lastSignIn: i.lastSignIn ?? u?.lastSignInDateTime,
     recommendation: i.recommendation,
     decision: i.decision,
     justification: i.justification,

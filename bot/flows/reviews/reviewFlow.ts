@@ -5,7 +5,10 @@ import { reviewRenderers } from './reviewRenderers';
 import { reviewVerbs } from './reviewVerbs';
 
 /** What the review flow needs beyond the bot's own ports. */
-export type ReviewFlowDeps = Omit<ReviewWorkflowDeps, 'notifier' | 'tokens'>;
+export type ReviewFlowDeps = Omit<ReviewWorkflowDeps, 'notifier' | 'tokens'> & {
+  /** Poll Graph as soon as the bot starts (default); tests poll when they choose. */
+  pollAtStart?: boolean;
+};
 
 /** Access reviews as the bot hosts them: verbs, the "reviews" command, proactive cards, poll and outbox. */
 export function reviewFlow(deps: ReviewFlowDeps, onCreated?: (wf: ReviewWorkflow) => void): FlowFactory {
@@ -24,7 +27,7 @@ export function reviewFlow(deps: ReviewFlowDeps, onCreated?: (wf: ReviewWorkflow
             // The first round runs at once: instances that started while the bot was down are found now.
             void wf.discovery
               .scheduleNext()
-              .then(() => wf.discovery.run())
+              .then(() => (deps.pollAtStart === false ? undefined : wf.discovery.run()))
               .catch((err: unknown) => deps.logger.error({ err }, 'access review poll failed'));
             wf.scheduler.start();
           },

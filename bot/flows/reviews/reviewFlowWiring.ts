@@ -19,7 +19,7 @@ export function reviewFlowFor(args: {
   logger: Logger;
   clock: Clock;
   credentials: GraphAppCredentials;
-  tuning?: Pick<ReviewFlowDeps, 'outbox' | 'schedulerPollMs'>;
+  tuning?: Pick<ReviewFlowDeps, 'outbox' | 'schedulerPollMs' | 'pollAtStart'>;
   onCreated?: (wf: ReviewWorkflow) => void;
   owner?: string;
 }): FlowFactory {

@@ -40,7 +40,11 @@ export class GraphReviewsGateway implements ReviewsGateway {
   ): Promise<ReviewDecisionItem[]> {
     const items = await this.graph
       .user(who)
-      .getAll<Json>('my decisions', `${instancePath(definitionId, instanceId)}/decisions/${MINE}`);
+      // insights carry each person's last sign-in (userSignInInsight), the ground of the recommendation.
+      .getAll<Json>(
+        'my decisions',
+        `${instancePath(definitionId, instanceId)}/decisions/${MINE}?$expand=insights`,
+      );
     return items.map(toDecision);
   }
 

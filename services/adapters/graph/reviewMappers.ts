@@ -53,5 +53,13 @@ export function toDecision(d: Json): ReviewDecisionItem {
       by?.id && by.id !== NOBODY ? { id: String(by.id), displayName: str(by.displayName) } : undefined,
     reviewedDateTime: str(d.reviewedDateTime),
     applyResult: str(d.applyResult),
+    lastSignIn: lastSignInOf(d.insights),
   };
+}
+
+/** The userSignInInsight's last sign-in, when the insights were expanded and hold one. */
+function lastSignInOf(insights: unknown): string | undefined {
+  if (!Array.isArray(insights)) return undefined;
+  const signIn = (insights as Json[]).find((i) => i['@odata.type'] === '#microsoft.graph.userSignInInsight');
+  return str(signIn?.lastSignInDateTime);
 }

@@ -1,0 +1,107 @@
+import pino from 'pino';
+import { reviewFlowFor } from '../../../bot/flows/reviews/reviewFlowWiring';
+import { createApp } from '../../../bot/app';
+import { demoWiring } from '../../../bot/demo';
+import { unwiredVerb } from '../../../bot/invoke/unwiredVerb';
+import type { TenantFixture } from '../../../emulator/graph/routing';
+import { TeamsChannel, type TeamsChannelOptions } from '../../../emulator/teams/channel';
+import type { ChannelFixture } from '../../../emulator/teams/users';
+import { GraphClientFactory } from '../../../services/adapters/graph/clientFactory';
+import { GraphReviewsGateway } from '../../../services/adapters/graph/graphReviewsGateway';
+import { createMemoryStore } from '../../../services/adapters/memory';
+import { ManualClock } from '../../../services/clock';
+import { loadConfig, type Config } from '../../../services/config';
+import type { ReviewWorkflow } from '../../../services/reviews/reviewWorkflow';
+import { signInEveryone } from '../../support/signIn';
+
+/**
+ * The real bot with the access review flow, the Graph emulator (same ManualClock) and the Teams
+ * stand-in, wired as demo mode does (test/e2e/access/accessApp.ts is the model). Discovery, reminders
+ * and the outbox run when the test asks (`wf().runDue()`, `wf().discovery.run()`), so nothing races it.
+ */
+export async function startReviewApp(
+  opts: { clock?: ManualClock; channel?: TeamsChannelOptions; fixture?: TenantFixture } = {},
+) {
+  const clock = opts.clock ?? new ManualClock(new Date());
+  const store = createMemoryStore();
+  const logger = pino({ level: 'silent' });
+  const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
+  const emulatorOptions = { clock, ...(opts.fixture && { fixture: opts.fixture }) };
+  const wiring = await demoWiring(base, logger, emulatorOptions, { signInDemoUsers: false });
+  const emulator = wiring.emulator!;
+  const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
+  const channel = await TeamsChannel.start({
+    ...opts.channel,
+    ...(opts.fixture && { fixture: opts.fixture as unknown as ChannelFixture }),
+    botAppId: config.bot.appId,
+  });
+  let wf!: ReviewWorkflow;
+  channel.afterTurn = () => wf?.outbox.settled() ?? Promise.resolve();
+  const flow = reviewFlowFor({
+    config,
+    store,
+    logger,
+    clock,
+    credentials: {
+      tenantId: emulator.tenantId,
+      clientId: emulator.clientId,
+      clientSecret: emulator.clientSecret,
+    },
+    // Pollers far apart: the test runs due work itself.
+    tuning: {
+      outbox: { pollMs: 60_000, backoffBaseMs: 200, backoffCapMs: 2000 },
+      schedulerPollMs: 60_000,
+      pollAtStart: false,
+    },
+    owner: 'replica-1',
+    onCreated: (w) => (wf = w),
+  });
+  const app = createApp({
+    config,
+    logger,
+    store,
+    clock,
+    flows: [flow],
+    missingVerbs: unwiredVerb(),
+    botAuth: wiring.botAuth,
+  });
+  channel.connect(`${(await app.start()).url}/api/messages`);
+  await signInEveryone({ channel, emulator, connectionName: config.bot.ssoConnectionName });
+  // The test's own app-only view of Graph: what the emulator holds, read as any client would.
+  const graph = new GraphReviewsGateway(
+    new GraphClientFactory({
+      baseUrl: emulator.url,
+      authorityHost: emulator.url,
+      exchangeBaseUrl: emulator.url,
+      tenantId: emulator.tenantId,
+      clientId: emulator.clientId,
+      clientSecret: emulator.clientSecret,
+      logger,
+    }),
+  );
+  /** The decision items of a definition's current instance, by principal alias (app-only). */
+  const decisions = async (definitionId: string) => {
+    const [instance] = await graph.listInstances(definitionId);
+    const items = await graph.listDecisions(definitionId, instance!.id);
+    const of = (alias: string) => {
+      const id = emulator.directory.userByAlias(alias)!.id;
+      return items.find((i) => i.principal.id === id)!;
+    };
+    return { instance: instance!, items, of };
+  };
+  return {
+    channel,
+    graph,
+    decisions,
+    userId: (alias: string) => emulator.directory.userByAlias(alias)!.id,
+    emulator,
+    clock,
+    store,
+    wf: () => wf,
+    stop: async () => {
+      await app.stop();
+      await channel.stop();
+      await wiring.stop();
+    },
+  };
+}
