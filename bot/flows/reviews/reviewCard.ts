@@ -1,4 +1,5 @@
 import template from '../../../cards/templates/review-people.json';
+import { cardMessageBytes, TEAMS_MESSAGE_LIMIT_BYTES } from '../../../cards/limits';
 import { renderTemplate, type AdaptiveCard } from '../../../cards/render';
 import { formatDuration, formatWhen, type UserTime } from '../../../services/access/formatWhen';
 import type { ReviewFilter, ReviewPerson } from '../../../services/reviews/model';
@@ -29,14 +30,14 @@ export function recommendationText(p: ReviewPerson, lookBack: string | undefined
   return `Recommended: deny (${p.lastSignIn ? `no sign-in in ${window}` : 'never signed in'})`;
 }
 
-function personRow(p: ReviewPerson, d: ReviewCardData, t: UserTime) {
-  const decision = `Decision: ${DECIDED[p.decision]}${p.justification ? ` ("${cut(p.justification, 200)}")` : ''}`;
+function personRow(p: ReviewPerson, d: ReviewCardData, t: UserTime, n: number) {
+  const decision = `Decision: ${DECIDED[p.decision]}${p.justification ? ` ("${cut(p.justification, n)}")` : ''}`;
   return {
     id: p.decisionId,
-    name: cut(p.name, 120),
+    name: cut(p.name, n),
     kind: p.guest ? 'Guest' : 'Member',
     lines: [
-      { text: cut(p.email, 120), color: 'Default' },
+      { text: cut(p.email, n), color: 'Default' },
       {
         text: `Last sign-in: ${p.lastSignIn ? formatWhen(p.lastSignIn, t) : 'never'}`,
         color: 'Default',
@@ -50,26 +51,42 @@ function personRow(p: ReviewPerson, d: ReviewCardData, t: UserTime) {
   };
 }
 
+/**
+ * Longest text shown per field: whole in practice (names and reasons are short), shorter only when a
+ * page of long multi-byte texts would outgrow Teams' 28 KB.
+ */
+const CUTS = [150, 60, 20];
+
 /** The reviewer's card: the review, progress, a page of people with their buttons, bulk actions. */
 export function renderReviewCard(d: ReviewCardData, t: UserTime, notice = ''): AdaptiveCard {
+  let card: AdaptiveCard | undefined;
+  for (const n of CUTS) {
+    card = renderAt(d, t, notice, n);
+    if (cardMessageBytes(card) <= TEAMS_MESSAGE_LIMIT_BYTES) return card;
+  }
+  return card!;
+}
+
+function renderAt(d: ReviewCardData, t: UserTime, notice: string, n: number): AdaptiveCard {
   const r = d.lastResult;
   const recorded = r ? `Recorded ${r.recorded} decision${r.recorded === 1 ? '' : 's'}.` : '';
-  const notRecorded = r?.failed.length ? ` Not recorded: ${r.failed.length}.` : '';
+  const more = r && r.failed.length > 5 ? ` (the first 5 are named below)` : '';
+  const notRecorded = r?.failed.length ? ` Not recorded: ${r.failed.length}${more}.` : '';
   const closed = d.canDecide ? '' : 'This review is no longer in progress: decisions cannot change.';
   const banner = notice || closed || (r ? recorded + notRecorded : '');
   return renderTemplate(template, {
     itemId: d.itemId,
-    title: d.facts.name,
+    title: cut(d.facts.name, n * 2),
     facts: [
-      { label: 'Reviewing', value: d.facts.scope },
-      ...(d.facts.description ? [{ label: 'About', value: d.facts.description }] : []),
+      { label: 'Reviewing', value: cut(d.facts.scope, n * 2) },
+      ...(d.facts.description ? [{ label: 'About', value: cut(d.facts.description, n * 2) }] : []),
       { label: 'Due', value: formatWhen(d.facts.endDateTime, t) },
       { label: 'Progress', value: `${d.reviewed} of ${d.total} reviewed` },
     ],
-    banner,
+    banner: cut(banner, n * 2),
     bannerColor: notice || r?.failed.length || closed ? 'Attention' : 'Good',
-    failures: (notice ? [] : (r?.failed ?? []).slice(0, 10)).map((f) => ({
-      line: `${cut(f.name, 120)}: ${cut(f.reason, 200)}`,
+    failures: (notice ? [] : (r?.failed ?? []).slice(0, 5)).map((f) => ({
+      line: `${cut(f.name, n)}: ${cut(f.reason, n)}`,
     })),
     filters: (Object.keys(FILTER_TITLES) as ReviewFilter[]).map((f) => ({
       filter: f,
@@ -80,8 +97,8 @@ export function renderReviewCard(d: ReviewCardData, t: UserTime, notice = ''): A
       d.matching === 0
         ? `${FILTER_TITLES[d.filter]}: nobody`
         : `${FILTER_TITLES[d.filter]}: ${d.matching} (page ${d.page} of ${d.pageCount})`,
-    rows: d.people.map((p) => personRow(p, d, t)),
-    choices: d.people.map((p) => ({ title: cut(p.name, 120), value: p.decisionId })),
+    rows: d.people.map((p) => personRow(p, d, t, n)),
+    choices: d.people.map((p) => ({ title: cut(p.name, n), value: p.decisionId })),
     canDecide: d.canDecide,
     reasonLabel: d.facts.justificationRequired ? 'Reason (required to approve)' : 'Reason (optional)',
     acceptable: d.acceptable,

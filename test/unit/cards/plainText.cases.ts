@@ -23,6 +23,7 @@ import { renderActivationStatusCard } from '../../../bot/flows/pim/activationSta
 import { renderRolesCard } from '../../../bot/flows/pim/rolesCard';
 import type { ActivationStatusView } from '../../../services/pim/activationStatus';
 import type { ActivationForm } from '../../../services/pim/pimRoles';
+import { reviewCardCases } from './reviewCards.cases';
 
 /**
  * Text a user could type (a justification, a reason, an answer) or an admin could put in Entra (a
@@ -365,4 +366,5 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
     'PIM activation told to a policy recipient',
     () => renderActivationStatusCard(pimStatus('active'), t, 'watcher', HOSTILE),
   ],
+  ...reviewCardCases(HOSTILE),
 ];
