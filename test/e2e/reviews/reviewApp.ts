@@ -12,7 +12,7 @@ import { createMemoryStore } from '../../../services/adapters/memory';
 import { ManualClock } from '../../../services/clock';
 import { loadConfig, type Config } from '../../../services/config';
 import type { ReviewWorkflow } from '../../../services/reviews/reviewWorkflow';
-import { signInEveryone } from '../../support/signIn';
+import { signIn, signInEveryone } from '../../support/signIn';
 
 /**
  * The real bot with the access review flow, the Graph emulator (same ManualClock) and the Teams
@@ -20,7 +20,13 @@ import { signInEveryone } from '../../support/signIn';
  * and the outbox run when the test asks (`wf().runDue()`, `wf().discovery.run()`), so nothing races it.
  */
 export async function startReviewApp(
-  opts: { clock?: ManualClock; channel?: TeamsChannelOptions; fixture?: TenantFixture } = {},
+  opts: {
+    clock?: ManualClock;
+    channel?: TeamsChannelOptions;
+    fixture?: TenantFixture;
+    /** Who signs in (a generated tenant's thousands would take a minute); everyone by default. */
+    signIn?: string[];
+  } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
   const store = createMemoryStore();
@@ -66,7 +72,9 @@ export async function startReviewApp(
     botAuth: wiring.botAuth,
   });
   channel.connect(`${(await app.start()).url}/api/messages`);
-  await signInEveryone({ channel, emulator, connectionName: config.bot.ssoConnectionName });
+  const target = { channel, emulator, connectionName: config.bot.ssoConnectionName };
+  if (opts.signIn) for (const alias of opts.signIn) await signIn(target, alias);
+  else await signInEveryone(target);
   // The test's own app-only view of Graph: what the emulator holds, read as any client would.
   const graph = new GraphReviewsGateway(
     new GraphClientFactory({
