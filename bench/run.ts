@@ -13,6 +13,7 @@ import { identityGroup } from './identity.bench';
 import type { BenchResult, Benchmark } from './harness';
 import { jobClaimsBenchmark } from './jobClaims.bench';
 import { pagingBenchmark } from './paging.bench';
+import { reviewsBenchmark } from './reviews.bench';
 import { benchStores } from './stores';
 import { renderTable } from './table';
 import { benchTenant } from './tenant';
@@ -67,6 +68,10 @@ const GROUPS: Group[] = [
       ];
       return { benchmarks, stop: () => graph.stop() };
     },
+  },
+  {
+    names: ['review of 2,000'],
+    start: () => Promise.resolve({ benchmarks: [reviewsBenchmark()], stop: () => Promise.resolve() }),
   },
   {
     // Benchmark names carry the adapter's label: memory, and ferretdb or mongodb (MONGODB_URI).

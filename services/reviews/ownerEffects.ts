@@ -30,7 +30,11 @@ export function reviewOwnerEffects(deps: {
     [ReviewEffect.stop]: {
       run: async ({ item, assertions }) => {
         const { definitionId, instanceId, actorId } = item.data;
-        await deps.reviews.stopInstance(await deps.identities.for(actorId, assertions), definitionId, instanceId);
+        await deps.reviews.stopInstance(
+          await deps.identities.for(actorId, assertions),
+          definitionId,
+          instanceId,
+        );
         await deps.discovery.completeById(definitionId, instanceId);
         return done();
       },

@@ -62,11 +62,14 @@ export class ReviewDiscovery {
     const now = this.deps.clock.now();
     const reviewers = await this.deps.reviews.contactedReviewers(d.id, i.id);
     const fresh = [];
-    for (const r of reviewers)
-      if (!(await this.deps.workflows.get(assignmentId(i.id, r.id)))) fresh.push(r);
+    for (const r of reviewers) if (!(await this.deps.workflows.get(assignmentId(i.id, r.id)))) fresh.push(r);
     if (fresh.length === 0) return;
     const items = await this.deps.reviews.listDecisions(d.id, i.id);
-    const facts = this.deps.reader.facts(d, i, items.find((x) => x.resource?.displayName)?.resource?.displayName);
+    const facts = this.deps.reader.facts(
+      d,
+      i,
+      items.find((x) => x.resource?.displayName)?.resource?.displayName,
+    );
     const open = items.filter((x) => x.decision === 'NotReviewed').length;
     for (const r of fresh) {
       await this.deps.workflows.create<ReviewAssignmentData>({

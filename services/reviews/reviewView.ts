@@ -57,7 +57,6 @@ export function reviewCardData(
     total: people.length,
     acceptable: open.filter((x) => x.recommendation === 'Approve' || x.recommendation === 'Deny').length,
     canDecide: item.state === 'inProgress' && new Date(facts.endDateTime) > now,
-    lastResult:
-      showResult && item.data.lastResult?.entryId === showResult ? item.data.lastResult : undefined,
+    lastResult: showResult && item.data.lastResult?.entryId === showResult ? item.data.lastResult : undefined,
   };
 }

@@ -3,7 +3,12 @@ import type { ReviewDefinition, ReviewInstance, ReviewsGateway } from '../ports/
 import type { DelegatedIdentity } from '../ports/userTokens';
 import type { WorkflowItem, WorkflowStore } from '../ports/workflowStore';
 import { effect, type LeaseRequest, mutateItem } from '../workflow/mutate';
-import { NotAReviewerError, ReviewClosedError, ReviewNotFoundError, ReviewReasonRequiredError } from './errors';
+import {
+  NotAReviewerError,
+  ReviewClosedError,
+  ReviewNotFoundError,
+  ReviewReasonRequiredError,
+} from './errors';
 import { ReviewEffect, ReviewKind, type ReviewAssignmentData, type ReviewPerson } from './model';
 import type { ReviewReader } from './reviewReader';
 
@@ -19,7 +24,8 @@ export interface DecideInput {
 }
 
 /** Open items left: decisions not recorded yet. */
-export const openCount = (people: ReviewPerson[]) => people.filter((p) => p.decision === 'NotReviewed').length;
+export const openCount = (people: ReviewPerson[]) =>
+  people.filter((p) => p.decision === 'NotReviewed').length;
 
 /**
  * A reviewer's side of access reviews: their pending reviews, the people to review (read from Graph as
@@ -76,7 +82,9 @@ export class ReviewerService {
       if (unknown.length || input.decisionIds.length === 0)
         throw new ReviewNotFoundError('That person is not in this review.');
       if (input.decision === 'Approve' && item.data.facts.justificationRequired && !reason)
-        throw new ReviewReasonRequiredError('This review needs a reason to approve: write one, then approve.');
+        throw new ReviewReasonRequiredError(
+          'This review needs a reason to approve: write one, then approve.',
+        );
       const decisions = input.decisionIds.map((decisionId) => ({
         decisionId,
         decision: input.decision,
@@ -123,7 +131,13 @@ export class ReviewerService {
     const { people, resourceName } = await this.deps.reader.people(who, d, i.id);
     const facts = this.deps.reader.facts(d, i, resourceName);
     const now = this.deps.clock.now();
-    const data = { facts, people, total: people.length, open: openCount(people), syncedAt: now.toISOString() };
+    const data = {
+      facts,
+      people,
+      total: people.length,
+      open: openCount(people),
+      syncedAt: now.toISOString(),
+    };
     const id = assignmentId(i.id, who.userId);
     const { item, created } = await this.deps.workflows.create<ReviewAssignmentData>({
       id,
@@ -134,9 +148,14 @@ export class ReviewerService {
       at: now,
     });
     if (created) return item;
-    const updated = await mutateItem<ReviewAssignmentData>(this.deps.workflows, id, () => now, (fresh) => ({
-      data: { ...fresh.data, ...data },
-    }));
+    const updated = await mutateItem<ReviewAssignmentData>(
+      this.deps.workflows,
+      id,
+      () => now,
+      (fresh) => ({
+        data: { ...fresh.data, ...data },
+      }),
+    );
     return updated.item;
   }
 }

@@ -4,7 +4,12 @@ import { formatWhen, type UserTime } from '../../../services/access/formatWhen';
 import type { OwnerView } from '../../../services/reviews/ownerService';
 
 /** The owner's card: progress across reviewers; nudge, stop, apply; the outcome once completed. */
-export function renderOwnerCard(v: OwnerView, t: UserTime, notice = '', noticeIsProblem = false): AdaptiveCard {
+export function renderOwnerCard(
+  v: OwnerView,
+  t: UserTime,
+  notice = '',
+  noticeIsProblem = false,
+): AdaptiveCard {
   const s = v.summary;
   const outcome = s
     ? [

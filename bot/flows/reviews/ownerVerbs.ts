@@ -32,7 +32,12 @@ export function ownerVerbs(wf: ReviewWorkflow, clock: Clock): VerbModule {
     'review.manage': defineHandler(target, (input) => show(input)),
     'review.nudge': defineHandler(target, async (input) => {
       const n = await wf.owner.nudge(await delegated(input), input.data.definitionId, input.data.instanceId);
-      return show(input, n ? `Reminded ${n} reviewer${n === 1 ? '' : 's'} with people left.` : 'Nobody has people left to review.');
+      return show(
+        input,
+        n
+          ? `Reminded ${n} reviewer${n === 1 ? '' : 's'} with people left.`
+          : 'Nobody has people left to review.',
+      );
     }),
     'review.stop': act('stop', 'Stopped: the review is complete, and its reviewers got the summary.'),
     'review.apply': act('apply', 'Applied: denied people lost their access.'),

@@ -1,4 +1,8 @@
-import { createReviewWorkflow, type ReviewWorkflow, type ReviewWorkflowDeps } from '../../../services/reviews/reviewWorkflow';
+import {
+  createReviewWorkflow,
+  type ReviewWorkflow,
+  type ReviewWorkflowDeps,
+} from '../../../services/reviews/reviewWorkflow';
 import type { FlowFactory } from '../../flow';
 import { reviewMessages } from './reviewMessages';
 import { reviewRenderers } from './reviewRenderers';

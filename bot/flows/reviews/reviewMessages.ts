@@ -9,7 +9,10 @@ const OWNER_WORDS = new Set(['manage', 'admin', 'owner', 'progress']);
 
 /** "reviews" / "my reviews": what waits for the reviewer; "reviews manage": the owner's and admin's list. */
 export function reviewMessages(wf: ReviewWorkflow, clock: Clock): MessageTable {
-  const who = async (input: MessageInput) => ({ userId: input.actor.userId, assertion: await input.userToken() });
+  const who = async (input: MessageInput) => ({
+    userId: input.actor.userId,
+    assertion: await input.userToken(),
+  });
   const time = (input: MessageInput) => userTimeOf(input.context.activity, clock.now());
   return {
     reviews: async (input) => {

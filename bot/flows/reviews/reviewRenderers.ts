@@ -12,7 +12,12 @@ const ListData = z.object({ heading: z.string(), banner: z.string(), entries: z.
 export function reviewRenderers(clock: Clock): NotificationRenderers {
   const list = (data: Record<string, unknown>, r: CardReader) => {
     const d = ListData.parse(data);
-    return renderReviewListCard(d.heading, d.entries as ReviewListEntry[], { ...r, now: clock.now() }, d.banner);
+    return renderReviewListCard(
+      d.heading,
+      d.entries as ReviewListEntry[],
+      { ...r, now: clock.now() },
+      d.banner,
+    );
   };
   return {
     [ReviewNotification.started]: list,

@@ -31,7 +31,13 @@ export function reviewVerbs(wf: ReviewWorkflow, clock: Clock): VerbModule {
   ) => {
     const item = await wf.reviewer.get(itemId, input.actor.userId);
     const pending = entryId && item.outbox.some((e) => e.id === entryId && !e.doneAt);
-    const data = reviewCardData(item, input.data.filter ?? 'open', input.data.page ?? 1, clock.now(), entryId);
+    const data = reviewCardData(
+      item,
+      input.data.filter ?? 'open',
+      input.data.page ?? 1,
+      clock.now(),
+      entryId,
+    );
     return renderReviewCard(data, time(input), notice || (pending ? SAVED : ''));
   };
   /** Persists the command's effect with the item's lease, then runs it here, as the reviewer, before answering. */
@@ -44,10 +50,16 @@ export function reviewVerbs(wf: ReviewWorkflow, clock: Clock): VerbModule {
   };
   return {
     'review.open': defineHandler(z.object({ definitionId: id, instanceId: id }), async (input) => {
-      const item = await wf.reviewer.open(await delegated(input), input.data.definitionId, input.data.instanceId);
+      const item = await wf.reviewer.open(
+        await delegated(input),
+        input.data.definitionId,
+        input.data.instanceId,
+      );
       return renderReviewCard(reviewCardData(item, 'open', 1, clock.now()), time(input));
     }),
-    'review.page': defineHandler(z.object({ itemId: id, ...view }), (input) => card(input, input.data.itemId)),
+    'review.page': defineHandler(z.object({ itemId: id, ...view }), (input) =>
+      card(input, input.data.itemId),
+    ),
     'review.decide': defineHandler(
       z.object({
         itemId: id,
@@ -63,7 +75,11 @@ export function reviewVerbs(wf: ReviewWorkflow, clock: Clock): VerbModule {
         if (ids.length === 0) return card(input, data.itemId, 'Select at least one person, then decide.');
         try {
           const entryId = await run(input, data.itemId, (who, itemId, lease) =>
-            wf.reviewer.decide(who, { itemId, decisionIds: ids, decision: data.decision, reason: data.reason }, lease),
+            wf.reviewer.decide(
+              who,
+              { itemId, decisionIds: ids, decision: data.decision, reason: data.reason },
+              lease,
+            ),
           );
           return card(input, data.itemId, '', entryId);
         } catch (err) {

@@ -30,7 +30,13 @@ describe('e2e reviews: Nestor reviews Project Falcon in Teams', () => {
     await app.wf().discovery.run();
     await app.wf().runDue();
     await new Promise((r) => setTimeout(r, 200));
-    assert.equal(app.channel.recorder.all().slice(again).filter((r) => r.alias === 'NestorW').length, 0);
+    assert.equal(
+      app.channel.recorder
+        .all()
+        .slice(again)
+        .filter((r) => r.alias === 'NestorW').length,
+      0,
+    );
   });
 
   it("shows Diego's and Sam's deny recommendations with reasons; accepts all; approves Adele with the reason", async () => {
@@ -82,7 +88,10 @@ describe('e2e reviews: Nestor reviews Project Falcon in Teams', () => {
     assert.equal(patches(), before, 'Graph was not called');
 
     const done = invokeCard(
-      await app.channel.invoke('NestorW', 'review.decide', { ...approve, reason: 'Leads the Falcon rollout' }),
+      await app.channel.invoke('NestorW', 'review.decide', {
+        ...approve,
+        reason: 'Leads the Falcon rollout',
+      }),
     );
     assert.match(cardText(done), /Recorded 1 decision\b/);
     assert.match(cardText(done), /Leads the Falcon rollout/);

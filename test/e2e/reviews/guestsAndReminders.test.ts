@@ -62,7 +62,10 @@ describe('e2e reviews: Megan reviews the guests of COVID-19 Response Team; remin
     app.clock.set(new Date(new Date(covid.instance.endDateTime!).getTime() - 3 * DAY + 60_000));
     await app.wf().runDue();
     await new Promise((r) => setTimeout(r, 300));
-    const megan = app.channel.recorder.all().slice(mark).filter((r) => r.alias === 'MeganB');
+    const megan = app.channel.recorder
+      .all()
+      .slice(mark)
+      .filter((r) => r.alias === 'MeganB');
     assert.deepEqual(megan.map(textOf), [], 'Megan got nothing');
   });
 

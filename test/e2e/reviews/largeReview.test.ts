@@ -19,7 +19,10 @@ describe('e2e reviews: a generated review of 2,000 people', function () {
     const { instance, items } = await app.decisions(LARGE_REVIEW_ID);
     assert.equal(items.length, LARGE_REVIEW_PEOPLE);
     let card = invokeCard(
-      await app.channel.invoke('NestorW', 'review.open', { definitionId: LARGE_REVIEW_ID, instanceId: instance.id }),
+      await app.channel.invoke('NestorW', 'review.open', {
+        definitionId: LARGE_REVIEW_ID,
+        instanceId: instance.id,
+      }),
     );
     const itemId = actionData(card, 'review.page')[0]!.itemId as string;
     card = invokeCard(await app.channel.invoke('NestorW', 'review.page', { itemId, filter: 'all', page: 1 }));
@@ -48,11 +51,17 @@ describe('e2e reviews: a generated review of 2,000 people', function () {
     const mark = app.emulator.requestLog.all().length;
     card = invokeCard(await app.channel.invoke('NestorW', 'review.acceptAll', accept));
     assert.match(cardText(card), new RegExp(`Recorded ${recommended.length} decisions`));
-    const calls = app.emulator.requestLog.all().slice(mark).filter((r) => r.api === 'graph');
+    const calls = app.emulator.requestLog
+      .all()
+      .slice(mark)
+      .filter((r) => r.api === 'graph');
     assert.equal(calls.filter((r) => r.method === 'POST').length, 1, 'one acceptRecommendations');
     assert.equal(calls.filter((r) => r.status === 429).length, 0);
     const after = await app.decisions(LARGE_REVIEW_ID);
     assert.equal(after.items.filter((i) => i.decision === 'NotReviewed').length, 0);
-    assert.equal(after.items.filter((i) => i.reviewedBy?.id === app.userId('NestorW')).length, recommended.length);
+    assert.equal(
+      after.items.filter((i) => i.reviewedBy?.id === app.userId('NestorW')).length,
+      recommended.length,
+    );
   });
 });

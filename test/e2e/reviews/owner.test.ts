@@ -10,8 +10,9 @@ const COVID_GROUP = '3f5b3553-e91b-5d97-8289-94ee01172e82';
 /** The demo tenant with auto-apply off for the COVID-19 guests review: an owner applies the results. */
 function manualApplyTenant() {
   const fixture = loadDemoFixture();
-  const reviews = (fixture as unknown as { accessReviews: { id: string; settings: Record<string, unknown> }[] })
-    .accessReviews;
+  const reviews = (
+    fixture as unknown as { accessReviews: { id: string; settings: Record<string, unknown> }[] }
+  ).accessReviews;
   reviews.find((r) => r.id === COVID_GUESTS)!.settings.autoApplyDecisionsEnabled = false;
   return fixture;
 }
@@ -37,7 +38,10 @@ describe('e2e reviews: an admin follows, nudges, stops early and applies results
     assert.match(textOf(answer), /can't|not allowed|permission|role/i);
     const { instance } = await app.decisions(COVID_GUESTS);
     const stop = invokeCard(
-      await app.channel.invoke('MeganB', 'review.stop', { definitionId: COVID_GUESTS, instanceId: instance.id }),
+      await app.channel.invoke('MeganB', 'review.stop', {
+        definitionId: COVID_GUESTS,
+        instanceId: instance.id,
+      }),
     );
     assert.doesNotMatch(cardText(stop), /Stopped/);
     assert.equal((await app.decisions(COVID_GUESTS)).instance.status, 'InProgress');
@@ -62,9 +66,12 @@ describe('e2e reviews: an admin follows, nudges, stops early and applies results
     card = invokeCard(await app.channel.invoke('IsaiahL', 'review.stop', target));
     assert.match(cardText(card), /Stopped/);
     assert.match(cardText(card), /Status:\s+Completed/);
-    assert.match(cardText(card), /1 denied/, "the default decision (Deny) covered Sam");
+    assert.match(cardText(card), /1 denied/, 'the default decision (Deny) covered Sam');
     assert.equal(actionData(card, 'review.apply').length, 1, 'auto-apply is off: Apply is offered');
-    assert.ok(app.emulator.directory.groupMemberIds(COVID_GROUP).includes(app.userId('SamT')), 'not applied yet');
+    assert.ok(
+      app.emulator.directory.groupMemberIds(COVID_GROUP).includes(app.userId('SamT')),
+      'not applied yet',
+    );
     await app.wf().runDue();
     const summary = await app.channel.waitFor(
       (r) => r.alias === 'MeganB' && /completed/.test(textOf(r)),
@@ -78,13 +85,19 @@ describe('e2e reviews: an admin follows, nudges, stops early and applies results
     card = invokeCard(await app.channel.invoke('IsaiahL', 'review.apply', target));
     assert.match(cardText(card), /Applied/);
     assert.equal(actionData(card, 'review.apply').length, 0);
-    assert.ok(!app.emulator.directory.groupMemberIds(COVID_GROUP).includes(app.userId('SamT')), 'Sam removed');
+    assert.ok(
+      !app.emulator.directory.groupMemberIds(COVID_GROUP).includes(app.userId('SamT')),
+      'Sam removed',
+    );
   });
 
   it("the reviewer's card says the review is over", async () => {
     const { instance } = await app.decisions(COVID_GUESTS);
     const late = invokeCard(
-      await app.channel.invoke('MeganB', 'review.open', { definitionId: COVID_GUESTS, instanceId: instance.id }),
+      await app.channel.invoke('MeganB', 'review.open', {
+        definitionId: COVID_GUESTS,
+        instanceId: instance.id,
+      }),
     );
     assert.match(cardText(late), /Completed/);
   });

@@ -7,7 +7,11 @@ describe('review card size', () => {
   it('a full page with every text at its longest stays under 28 KB', () => {
     // Entra display names reach 256 characters, reasons 500; multi-byte text weighs the most.
     const longest = '€'.repeat(600);
-    const card = renderReviewCard(reviewPage(longest), { now: new Date(), timeZone: 'Europe/Berlin' }, longest);
+    const card = renderReviewCard(
+      reviewPage(longest),
+      { now: new Date(), timeZone: 'Europe/Berlin' },
+      longest,
+    );
     const bytes = cardMessageBytes(card);
     assert.ok(bytes < TEAMS_MESSAGE_LIMIT_BYTES, `${bytes} bytes`);
   });

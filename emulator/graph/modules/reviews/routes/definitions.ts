@@ -131,7 +131,12 @@ export function definitionRoutes(
         const instance = reviews.instance(req.params.did ?? '', req.params.iid ?? '');
         const rows = instance.reviewerIds.map((id) => {
           const u = views.reviewerOf(id);
-          return { id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, createdDateTime: instance.startDateTime };
+          return {
+            id,
+            displayName: u.displayName,
+            userPrincipalName: u.userPrincipalName,
+            createdDateTime: instance.startDateTime,
+          };
         });
         return collectionResult(
           req,
