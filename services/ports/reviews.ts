@@ -91,14 +91,20 @@ export interface ReviewsGateway {
   getDefinition(definitionId: string): Promise<ReviewDefinition>;
   /** App-only: the reviewers of an instance (contactedReviewers). */
   contactedReviewers(definitionId: string, instanceId: string): Promise<ReviewReviewer[]>;
-  /** Definitions of the tenant: app-only, or as `who` (an owner or admin; Graph checks their role). */
-  listDefinitions(who?: DelegatedIdentity): Promise<ReviewDefinition[]>;
-  /** Instances of a definition (reminders, digest of overdue reviews, owners' view). */
-  listInstances(definitionId: string, who?: DelegatedIdentity): Promise<ReviewInstance[]>;
-  /** All decision items of an instance. */
-  listDecisions(
+  /** App-only: definitions of the tenant. */
+  listDefinitions(): Promise<ReviewDefinition[]>;
+  /** App-only: instances of a definition (reminders, digest of overdue reviews). */
+  listInstances(definitionId: string): Promise<ReviewInstance[]>;
+  /** App-only: all decision items of an instance. */
+  listDecisions(definitionId: string, instanceId: string): Promise<ReviewDecisionItem[]>;
+  /** Definitions as an owner or admin sees them (Graph answers 403 without an access reviews role). */
+  definitionsAs(who: DelegatedIdentity): Promise<ReviewDefinition[]>;
+  /** Instances of a definition, as an owner or admin. */
+  instancesAs(who: DelegatedIdentity, definitionId: string): Promise<ReviewInstance[]>;
+  /** Every decision item of an instance, as an owner or admin. */
+  decisionsAs(
+    who: DelegatedIdentity,
     definitionId: string,
     instanceId: string,
-    who?: DelegatedIdentity,
   ): Promise<ReviewDecisionItem[]>;
 }

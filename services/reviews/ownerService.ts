@@ -48,10 +48,10 @@ export class OwnerService {
   /** Every review instance in progress or completed that the caller may manage ("review admin"). */
   async manageable(who: DelegatedIdentity): Promise<ReviewListEntry[]> {
     const out: ReviewListEntry[] = [];
-    for (const d of await this.deps.reviews.listDefinitions(who)) {
-      for (const i of await this.deps.reviews.listInstances(d.id, who)) {
+    for (const d of await this.deps.reviews.definitionsAs(who)) {
+      for (const i of await this.deps.reviews.instancesAs(who, d.id)) {
         if (i.status !== 'InProgress' && i.status !== 'Completed') continue;
-        const items = await this.deps.reviews.listDecisions(d.id, i.id, who);
+        const items = await this.deps.reviews.decisionsAs(who, d.id, i.id);
         const facts = this.deps.reader.facts(d, i, resourceOf(items));
         out.push({
           definitionId: d.id,
@@ -72,7 +72,7 @@ export class OwnerService {
   /** Progress of one instance, read as the caller. */
   async view(who: DelegatedIdentity, definitionId: string, instanceId: string): Promise<OwnerView> {
     const { d, i } = await this.find(who, definitionId, instanceId);
-    const items = await this.deps.reviews.listDecisions(d.id, i.id, who);
+    const items = await this.deps.reviews.decisionsAs(who, d.id, i.id);
     const reviewers = await this.deps.reviews.contactedReviewers(d.id, i.id);
     const decidedBy = (id: string) => items.filter((x) => x.reviewedBy?.id === id).length;
     const completed = i.status === 'Completed';
@@ -134,8 +134,8 @@ export class OwnerService {
   }
 
   private async find(who: DelegatedIdentity, definitionId: string, instanceId: string) {
-    const i = (await this.deps.reviews.listInstances(definitionId, who)).find((x) => x.id === instanceId);
-    const d = i && (await this.deps.reviews.listDefinitions(who)).find((x) => x.id === definitionId);
+    const i = (await this.deps.reviews.instancesAs(who, definitionId)).find((x) => x.id === instanceId);
+    const d = i && (await this.deps.reviews.definitionsAs(who)).find((x) => x.id === definitionId);
     if (!i || !d) throw new ReviewNotFoundError('No such access review.');
     return { d, i } as { d: ReviewDefinition; i: ReviewInstance };
   }

@@ -8,6 +8,7 @@ import type {
 } from '../../ports/reviews';
 import type { DelegatedIdentity } from '../../ports/userTokens';
 import type { GraphClientFactory } from './clientFactory';
+import type { GraphSession } from './graphSession';
 import type { Json } from './entitlementMappers';
 import { str } from './json';
 import { seg } from './odata';
@@ -107,29 +108,42 @@ export class GraphReviewsGateway implements ReviewsGateway {
     return rows.map((r) => ({ id: String(r.id), displayName: str(r.displayName) }));
   }
 
-  async listDefinitions(who?: DelegatedIdentity): Promise<ReviewDefinition[]> {
-    return (await this.session(who).getAll<Json>('review definitions', AR)).map(toDefinition);
+  async listDefinitions(): Promise<ReviewDefinition[]> {
+    return this.definitions(this.graph.app());
   }
 
-  async listInstances(definitionId: string, who?: DelegatedIdentity): Promise<ReviewInstance[]> {
-    const items = await this.session(who).getAll<Json>(
-      'review instances',
-      `${AR}/${seg(definitionId)}/instances`,
-    );
+  async listInstances(definitionId: string): Promise<ReviewInstance[]> {
+    return this.instances(this.graph.app(), definitionId);
+  }
+
+  async listDecisions(definitionId: string, instanceId: string): Promise<ReviewDecisionItem[]> {
+    return this.decisions(this.graph.app(), definitionId, instanceId);
+  }
+
+  async definitionsAs(who: DelegatedIdentity): Promise<ReviewDefinition[]> {
+    return this.definitions(this.graph.user(who));
+  }
+
+  async instancesAs(who: DelegatedIdentity, definitionId: string): Promise<ReviewInstance[]> {
+    return this.instances(this.graph.user(who), definitionId);
+  }
+
+  async decisionsAs(who: DelegatedIdentity, definitionId: string, instanceId: string) {
+    return this.decisions(this.graph.user(who), definitionId, instanceId);
+  }
+
+  private async definitions(session: GraphSession): Promise<ReviewDefinition[]> {
+    return (await session.getAll<Json>('review definitions', AR)).map(toDefinition);
+  }
+
+  private async instances(session: GraphSession, definitionId: string): Promise<ReviewInstance[]> {
+    const items = await session.getAll<Json>('review instances', `${AR}/${seg(definitionId)}/instances`);
     return items.map((i) => toInstance(definitionId, i));
   }
 
-  async listDecisions(
-    definitionId: string,
-    instanceId: string,
-    who?: DelegatedIdentity,
-  ): Promise<ReviewDecisionItem[]> {
+  private async decisions(session: GraphSession, definitionId: string, instanceId: string) {
     const path = `${instancePath(definitionId, instanceId)}/decisions`;
-    return (await this.session(who).getAll<Json>('review decisions', path)).map(toDecision);
-  }
-
-  private session(who: DelegatedIdentity | undefined) {
-    return who ? this.graph.user(who) : this.graph.app();
+    return (await session.getAll<Json>('review decisions', path)).map(toDecision);
   }
 }
 
