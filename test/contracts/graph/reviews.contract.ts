@@ -81,4 +81,59 @@ export function reviewsContract(ctx: () => GraphContractContext): void {
     const instances = await reviews().listInstances(FALCON_REVIEW);
     assert.ok(instances.some((i) => i.status === 'InProgress' && i.endDateTime));
   });
+
+  it('names the instance reviewers app-only and reads the scope and settings of a definition', async () => {
+    const [instance] = await reviews().listInstances(FALCON_REVIEW);
+    const reviewers = await reviews().contactedReviewers(FALCON_REVIEW, instance!.id);
+    assert.deepEqual(
+      reviewers.map((r) => r.id),
+      [userId('NestorW')],
+    );
+    const d = await reviews().getDefinition(FALCON_REVIEW);
+    assert.equal(d.guestsOnly, false);
+    assert.ok(d.scopeGroupId);
+    assert.equal(d.autoApplyDecisionsEnabled, true);
+    assert.equal(d.recommendationLookBackDuration, 'P30D');
+  });
+
+  it("reads each person's last sign-in from the decision items' insights", async () => {
+    const [instance] = await reviews().myInstances(nestor(), FALCON_REVIEW);
+    const items = await reviews().myDecisions(nestor(), FALCON_REVIEW, instance!.id);
+    const of = (alias: string) => items.find((i) => i.principal.id === userId(alias))!;
+    assert.ok(of('DiegoS').lastSignIn, 'Diego signed in once, long ago');
+    assert.equal(of('GradyA').lastSignIn, undefined, 'Grady never signed in');
+  });
+
+  it('accepts every recommendation in one call, as the reviewer', async () => {
+    const [instance] = await reviews().myInstances(nestor(), FALCON_REVIEW);
+    await assert.rejects(
+      reviews().acceptRecommendations(ctx().as('AdeleV'), FALCON_REVIEW, instance!.id),
+      ForbiddenError,
+    );
+    await reviews().acceptRecommendations(nestor(), FALCON_REVIEW, instance!.id);
+    const after = await reviews().listDecisions(FALCON_REVIEW, instance!.id);
+    assert.ok(
+      after.every((i) => i.decision !== 'NotReviewed'),
+      JSON.stringify(after.map((i) => i.decision)),
+    );
+  });
+
+  it('lets an admin, and nobody else, read every review and stop and apply one', async () => {
+    await assert.rejects(reviews().definitionsAs(ctx().as('AdeleV')), ForbiddenError);
+    const isaiah = ctx().as('IsaiahL');
+    const all = await reviews().definitionsAs(isaiah);
+    assert.equal(all.length, demoTenant.accessReviews.length);
+    const [instance] = await reviews().instancesAs(isaiah, FALCON_REVIEW);
+    const items = await reviews().decisionsAs(isaiah, FALCON_REVIEW, instance!.id);
+    assert.equal(items.length, 5);
+    await assert.rejects(reviews().stopInstance(nestor(), FALCON_REVIEW, instance!.id), ForbiddenError);
+    await reviews().stopInstance(isaiah, FALCON_REVIEW, instance!.id);
+    const [stopped] = await reviews().listInstances(FALCON_REVIEW);
+    assert.equal(stopped!.status, 'Completed');
+    await reviews().applyDecisions(isaiah, FALCON_REVIEW, instance!.id);
+    const applied = await reviews().listDecisions(FALCON_REVIEW, instance!.id);
+    const decided = applied.filter((i) => i.decision === 'Approve' || i.decision === 'Deny');
+    assert.ok(decided.length > 0);
+    assert.ok(decided.every((i) => i.applyResult === 'AppliedSuccessfully'));
+  });
 }

@@ -120,4 +120,31 @@ describe('e2e reviews: Nestor reviews Project Falcon in Teams', () => {
     );
     assert.match(cardText(opened), /not a reviewer/);
   });
+
+  it('selecting several records one decision for each; a partial failure names who and why', async () => {
+    const f = await app.decisions(FALCON);
+    const itemId = `review:${f.instance.id}:${app.userId('NestorW')}`;
+    const [diego, lynne] = [f.of('DiegoS').id, f.of('LynneR').id];
+    // Graph refuses Lynne's item (as it does once another reviewer's change or a stop got there first).
+    app.emulator.knobs.failNext(1, {
+      status: 409,
+      path: new RegExp(`/decisions/${lynne}$`),
+      code: 'Conflict',
+      message: 'conflict',
+    });
+    const card = invokeCard(
+      await app.channel.invoke('NestorW', 'review.decide', {
+        itemId,
+        decision: 'DontKnow',
+        selected: `${diego},${lynne}`,
+        filter: 'all',
+        page: 1,
+      }),
+    );
+    assert.match(cardText(card), /Recorded 1 decision\. Not recorded: 1\./);
+    assert.match(cardText(card), /Lynne Robbins: the review is no longer in progress/);
+    const after = await app.decisions(FALCON);
+    assert.equal(after.of('DiegoS').decision, 'DontKnow');
+    assert.equal(after.of('LynneR').decision, f.of('LynneR').decision);
+  });
 });
