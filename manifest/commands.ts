@@ -11,6 +11,7 @@ export const MANIFEST_INTENTS: readonly Intent[] = [
   'myRequests',
   'myAccess',
   'activateRole',
+  'reviews',
   'approvals',
   'help',
 ];
