@@ -43,6 +43,14 @@ export class ReviewDiscovery {
     await this.deps.jobs.schedule({ id, type: REVIEW_POLL_JOB, runAt: next, payload: {} }, now);
   }
 
+  /** Schedules a round due now (at start); replicas agree on its id, so it runs once per slot. */
+  async scheduleNow(): Promise<void> {
+    const now = this.deps.clock.now();
+    const slot = new Date(Math.floor(now.getTime() / this.deps.everyMs) * this.deps.everyMs);
+    const id = `${REVIEW_POLL_JOB}:start:${slot.toISOString()}`;
+    await this.deps.jobs.schedule({ id, type: REVIEW_POLL_JOB, runAt: now, payload: {} }, now);
+  }
+
   /** One round over every definition; one instance's failure does not stop the others. */
   async run(): Promise<void> {
     for (const d of await this.deps.reviews.listDefinitions()) {

@@ -28,11 +28,14 @@ export function reviewFlow(deps: ReviewFlowDeps, onCreated?: (wf: ReviewWorkflow
         {
           name: 'review-scheduler',
           start: () => {
-            // The first round runs at once: instances that started while the bot was down are found now.
-            void wf.discovery
-              .scheduleNext()
-              .then(() => (deps.pollAtStart === false ? undefined : wf.discovery.run()))
-              .catch((err: unknown) => deps.logger.error({ err }, 'access review poll failed'));
+            // The first round is due at once (instances that started while the bot was down are found
+            // now), run by the scheduler, so stopping waits for it like any other job.
+            const first = deps.pollAtStart === false ? Promise.resolve() : wf.discovery.scheduleNow();
+            void first
+              .then(() => wf.discovery.scheduleNext())
+              .catch((err: unknown) =>
+                deps.logger.error({ err }, 'could not schedule the access review poll'),
+              );
             wf.scheduler.start();
           },
           stop: () => wf.scheduler.stop(),
