@@ -6,7 +6,7 @@ import { startEmulator, type EmulatorOptions } from '../emulator';
 import demoTenant from '../emulator/fixtures/demo-tenant.json';
 import type { TenantFixture } from '../emulator/graph/routing';
 import { systemClock } from '../services/clock';
-import { governanceFlows } from './flows/pim/pimFlowWiring';
+import { allFlows } from './flows/allFlows';
 import { httpReachable } from './readiness';
 import { demoBotAuth } from './sso/demoBotAuth';
 import type { Wiring } from './wiring';
@@ -83,7 +83,7 @@ export async function demoWiring(
   return {
     config: demoConfig,
     store,
-    flows: governanceFlows({ config: demoConfig, store, logger, clock, credentials }),
+    flows: allFlows({ config: demoConfig, store, logger, clock, credentials }),
     readiness: [httpReachable('graph', `${url}/v1.0/$metadata`)],
     organisationName: fixture.tenant.displayName,
     emulator,

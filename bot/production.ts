@@ -2,7 +2,7 @@ import { connectMongoStore } from '../services/adapters/mongo';
 import type { Config } from '../services/config';
 import type { Logger } from '../services/logger';
 import { systemClock } from '../services/clock';
-import { governanceFlows } from './flows/pim/pimFlowWiring';
+import { allFlows } from './flows/allFlows';
 import { httpReachable } from './readiness';
 import type { Wiring } from './wiring';
 
@@ -24,7 +24,7 @@ export async function productionWiring(config: Config, logger: Logger): Promise<
   return {
     config,
     store,
-    flows: governanceFlows({ config, store, logger, clock: systemClock, credentials }),
+    flows: allFlows({ config, store, logger, clock: systemClock, credentials }),
     readiness: [httpReachable('graph', `${config.graph.baseUrl.replace(/\/$/, '')}/v1.0/$metadata`)],
     stop: async () => undefined,
   };

@@ -1,7 +1,14 @@
 import type { HasMessages } from '../workflow/messages';
 
-/** Workflow items of access reviews: one per (instance, reviewer), one per owner action. */
-export const ReviewKind = { assignment: 'reviewAssignment', action: 'reviewAction' } as const;
+/**
+ * Workflow items of access reviews: one per (instance, reviewer), one per owner action, and the
+ * reviewer's people in pages of their own (`people`), so no click rewrites thousands of people.
+ */
+export const ReviewKind = {
+  assignment: 'reviewAssignment',
+  action: 'reviewAction',
+  people: 'reviewPeople',
+} as const;
 
 export const ReviewEffect = {
   record: 'review.record',
@@ -58,12 +65,32 @@ export interface LastResult {
   failed: { name: string; reason: string }[];
 }
 
-/** A reviewer's share of one instance: the people (as last read from Graph) and their own clicks. */
+/** What one stored page of people holds, by filter: the card pages through these without reading them all. */
+export interface PeoplePageCounts {
+  /** The page document's version these counts were taken from (a newer one wins). */
+  version: number;
+  size: number;
+  open: number;
+  deny: number;
+  guests: number;
+  /** Not yet reviewed, with a recommendation ("Accept all recommendations"). */
+  acceptable: number;
+}
+
+/** One stored page of a reviewer's people (item kind `people`), in Graph's order. */
+export interface ReviewPeoplePageData {
+  assignmentId: string;
+  page: number;
+  people: ReviewPerson[];
+}
+
+/** A reviewer's share of one instance: facts, counts, their own clicks; the people are in page items. */
 export interface ReviewAssignmentData extends HasMessages {
   facts: ReviewFacts;
   reviewerId: string;
-  people: ReviewPerson[];
-  /** When `people` was read from Graph; undefined until the reviewer opened the review. */
+  /** The stored pages of people (services/reviews/peoplePages.ts), in order; undefined until synced. */
+  pages?: PeoplePageCounts[];
+  /** When the pages were read from Graph; undefined until the reviewer opened the review. */
   syncedAt?: string;
   total: number;
   open: number;

@@ -2,9 +2,25 @@ import { ConflictError, ForbiddenError, PolicyViolationError } from '../ports/gr
 import type { DecisionToRecord, ReviewsGateway } from '../ports/reviews';
 import type { EffectHandler } from '../workflow/effects';
 import type { DelegatedIdentities } from '../access/identities';
-import { ReviewEffect, type LastResult, type ReviewAssignmentData, type ReviewPerson } from './model';
-import { openCount } from './reviewerService';
-import type { ReviewReader } from './reviewReader';
+import {
+  ReviewEffect,
+  type LastResult,
+  type PeoplePageCounts,
+  type ReviewAssignmentData,
+  type ReviewPerson,
+} from './model';
+import { mergeCounts, type PeoplePages } from './peoplePages';
+
+/** A decision as the review.record effect carries it: with the stored page of the person it names. */
+export type RecordedDecision = DecisionToRecord & { page: number };
+
+/** People and people left, from the stored pages' counts. */
+export function totals(pages: readonly PeoplePageCounts[]): { total: number; open: number } {
+  return {
+    total: pages.reduce((n, c) => n + c.size, 0),
+    open: pages.reduce((n, c) => n + c.open, 0),
+  };
+}
 
 /** Why Graph refused one person's decision, in words for the reviewer. */
 export function refusal(err: unknown): string {
@@ -18,54 +34,70 @@ export function refusal(err: unknown): string {
 /**
  * review.record and review.acceptAll: the reviewer's decisions go to Graph as the reviewer (decisions
  * have no application permission). One person: PATCH; several: one JSON $batch (20 per request); every
- * recommendation: acceptRecommendations, one call for any number. The stored people then show what Graph
- * holds, and the result names who was not recorded and why.
+ * recommendation: acceptRecommendations, one call for any number. Then the stored pages that hold those
+ * people show what Graph holds (one small write per page), and the item's counts and result follow,
+ * naming who was not recorded and why. A retry after a crash repeats the same writes: they converge.
  */
 export function reviewRecordEffects(deps: {
   reviews: ReviewsGateway;
-  reader: ReviewReader;
+  pages: PeoplePages;
   identities: DelegatedIdentities;
 }): Record<string, EffectHandler<ReviewAssignmentData>> {
   return {
     [ReviewEffect.record]: {
       run: async ({ item, entry, assertions }) => {
         const { facts, reviewerId } = item.data;
-        const decisions = (entry.payload as { decisions: DecisionToRecord[] }).decisions;
+        const decisions = (entry.payload as { decisions: RecordedDecision[] }).decisions;
         const who = await deps.identities.for(reviewerId, assertions);
+        const toGraph = decisions.map(({ decisionId, decision, justification }) => ({
+          decisionId,
+          decision,
+          justification,
+        }));
         const results = new Map<string, Error | undefined>();
-        if (decisions.length === 1) {
+        if (toGraph.length === 1) {
           try {
-            await deps.reviews.recordDecision(who, facts.definitionId, facts.instanceId, decisions[0]!);
-            results.set(decisions[0]!.decisionId, undefined);
+            await deps.reviews.recordDecision(who, facts.definitionId, facts.instanceId, toGraph[0]!);
+            results.set(toGraph[0]!.decisionId, undefined);
           } catch (err) {
             if (!isPerItem(err)) throw err;
-            results.set(decisions[0]!.decisionId, err as Error);
+            results.set(toGraph[0]!.decisionId, err as Error);
           }
         } else {
           const answers = await deps.reviews.recordDecisions(
             who,
             facts.definitionId,
             facts.instanceId,
-            decisions,
+            toGraph,
           );
           for (const [id, err] of answers) results.set(id, err);
         }
-        const byId = new Map(decisions.map((d) => [d.decisionId, d]));
+        const names = new Map<string, string>();
+        const written = new Map<number, PeoplePageCounts>();
+        for (const page of new Set(decisions.map((d) => d.page))) {
+          const here = new Map(decisions.filter((d) => d.page === page).map((d) => [d.decisionId, d]));
+          const counts = await deps.pages.update(item.id, page, (people) =>
+            people.map((p): ReviewPerson => {
+              const d = here.get(p.decisionId);
+              if (d) names.set(p.decisionId, p.name);
+              if (!d || !results.has(p.decisionId) || results.get(p.decisionId)) return p;
+              if (p.decision === d.decision && p.justification === d.justification) return p;
+              return { ...p, decision: d.decision, justification: d.justification, reviewedBy: undefined };
+            }),
+          );
+          written.set(page, counts);
+        }
+        const failed = [...results]
+          .filter(([, err]) => err)
+          .map(([id, err]) => ({ name: names.get(id) ?? id, reason: refusal(err) }));
+        const lastResult: LastResult = {
+          entryId: entry.id,
+          recorded: [...results.values()].filter((e) => !e).length,
+          failed,
+        };
         return (fresh) => {
-          const people = fresh.data.people.map((p): ReviewPerson => {
-            const d = byId.get(p.decisionId);
-            if (!d || !results.has(p.decisionId) || results.get(p.decisionId)) return p;
-            return { ...p, decision: d.decision, justification: d.justification, reviewedBy: undefined };
-          });
-          const failed = [...results]
-            .filter(([, err]) => err)
-            .map(([id, err]) => ({ name: nameOf(fresh.data.people, id), reason: refusal(err) }));
-          const lastResult: LastResult = {
-            entryId: entry.id,
-            recorded: [...results.values()].filter((e) => !e).length,
-            failed,
-          };
-          return { data: { ...fresh.data, people, open: openCount(people), lastResult } };
+          const pages = mergeCounts(fresh.data.pages, written);
+          return { data: { ...fresh.data, pages, ...totals(pages), lastResult } };
         };
       },
     },
@@ -76,16 +108,27 @@ export function reviewRecordEffects(deps: {
         await deps.reviews.acceptRecommendations(who, facts.definitionId, facts.instanceId);
         const items = await deps.reviews.myDecisions(who, facts.definitionId, facts.instanceId);
         const decided = new Map(items.map((i) => [i.id, i]));
+        const written = new Map<number, PeoplePageCounts>();
+        const before = totals(item.data.pages ?? []).open;
+        for (let page = 0; page < (item.data.pages ?? []).length; page++) {
+          const counts = await deps.pages.update(item.id, page, (people) =>
+            people.map((p): ReviewPerson => {
+              const now = decided.get(p.decisionId);
+              if (!now || (now.decision === p.decision && now.justification === p.justification)) return p;
+              return { ...p, decision: now.decision, justification: now.justification };
+            }),
+          );
+          written.set(page, counts);
+        }
         return (fresh) => {
-          let recorded = 0;
-          const people = fresh.data.people.map((p): ReviewPerson => {
-            const now = decided.get(p.decisionId);
-            if (!now || now.decision === p.decision) return p;
-            if (p.decision === 'NotReviewed') recorded++;
-            return { ...p, decision: now.decision, justification: now.justification };
-          });
-          const lastResult: LastResult = { entryId: entry.id, recorded, failed: [] };
-          return { data: { ...fresh.data, people, open: openCount(people), lastResult } };
+          const pages = mergeCounts(fresh.data.pages, written);
+          const after = totals(pages);
+          const lastResult: LastResult = {
+            entryId: entry.id,
+            recorded: Math.max(0, before - after.open),
+            failed: [],
+          };
+          return { data: { ...fresh.data, pages, ...after, lastResult } };
         };
       },
     },
@@ -95,8 +138,4 @@ export function reviewRecordEffects(deps: {
 /** Refusals that concern the decision itself: reported on the card, not retried. */
 function isPerItem(err: unknown): boolean {
   return err instanceof PolicyViolationError || err instanceof ForbiddenError || err instanceof ConflictError;
-}
-
-function nameOf(people: ReviewPerson[], decisionId: string): string {
-  return people.find((p) => p.decisionId === decisionId)?.name ?? decisionId;
 }

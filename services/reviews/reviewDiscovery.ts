@@ -84,7 +84,7 @@ export class ReviewDiscovery {
         id: assignmentId(i.id, r.id),
         kind: ReviewKind.assignment,
         state: 'inProgress',
-        data: { facts, reviewerId: r.id, people: [], total: items.length, open, messages: {} },
+        data: { facts, reviewerId: r.id, total: items.length, open, messages: {} },
         subjects: [r.id],
         outbox: [sendEffect('started', r.id, ReviewNotification.started, now)],
         at: now,
@@ -106,7 +106,7 @@ export class ReviewDiscovery {
     const open = items.filter((x) => x.decision === 'NotReviewed').length;
     if (open === 0) return 0;
     let sent = 0;
-    for (const item of await this.assignments(instanceId)) {
+    for (const item of await this.assignments(definitionId, instanceId)) {
       // Reviewers share the instance's items (group owners, named reviewers): open for one is open for all.
       await this.mutate(item, (fresh, now) => ({
         data: { ...fresh.data, remindedOpen: open, open },
@@ -126,7 +126,7 @@ export class ReviewDiscovery {
 
   /** A completed instance: each reviewer's item closes and its reviewer gets the summary (once). */
   async complete(d: ReviewDefinition, i: ReviewInstance): Promise<void> {
-    const assignments = await this.assignments(i.id);
+    const assignments = await this.assignments(d.id, i.id);
     if (assignments.length === 0) return;
     const summary = summarise(await this.deps.reviews.listDecisions(d.id, i.id), d);
     for (const item of assignments) {
@@ -142,13 +142,14 @@ export class ReviewDiscovery {
     }
   }
 
-  private async assignments(instanceId: string) {
-    const open = await this.deps.workflows.find<ReviewAssignmentData>({
-      kind: ReviewKind.assignment,
-      states: ['inProgress'],
-      limit: 1000,
-    });
-    return open.filter((x) => x.data.facts.instanceId === instanceId);
+  /** The bot's items of an instance's reviewers still in progress, each read by its id (no scan). */
+  private async assignments(definitionId: string, instanceId: string) {
+    const out: WorkflowItem<ReviewAssignmentData>[] = [];
+    for (const r of await this.deps.reviews.contactedReviewers(definitionId, instanceId)) {
+      const item = await this.deps.workflows.get<ReviewAssignmentData>(assignmentId(instanceId, r.id));
+      if (item?.state === 'inProgress') out.push(item);
+    }
+    return out;
   }
 
   private mutate(

@@ -1,11 +1,21 @@
 import type { WorkflowItem } from '../ports/workflowStore';
-import type { LastResult, ReviewAssignmentData, ReviewFacts, ReviewFilter, ReviewPerson } from './model';
+import type {
+  LastResult,
+  PeoplePageCounts,
+  ReviewAssignmentData,
+  ReviewFacts,
+  ReviewFilter,
+  ReviewPerson,
+} from './model';
 
 /**
  * People per page of the review card. Each row carries its own three buttons and a checkbox; at 8 rows
  * with names, mails and reasons at their longest the card stays under Teams' 28 KB (test/unit/cards).
  */
 export const REVIEW_PAGE_SIZE = 8;
+
+/** A person on the card, with the reference its buttons send (services/reviews/peoplePages.ts). */
+export type ReviewRow = ReviewPerson & { ref: string };
 
 /** One page of the reviewer's card. */
 export interface ReviewCardData {
@@ -16,7 +26,7 @@ export interface ReviewCardData {
   pageCount: number;
   /** People matching the filter (all pages). */
   matching: number;
-  people: ReviewPerson[];
+  people: ReviewRow[];
   reviewed: number;
   total: number;
   /** How many undecided people have a recommendation ("Accept all recommendations"). */
@@ -25,37 +35,83 @@ export interface ReviewCardData {
   lastResult?: LastResult;
 }
 
-const FILTERS: Record<ReviewFilter, (p: ReviewPerson) => boolean> = {
+/** Who each filter shows. */
+export const FILTERS: Record<ReviewFilter, (p: ReviewPerson) => boolean> = {
   open: (p) => p.decision === 'NotReviewed',
   deny: (p) => p.recommendation === 'Deny',
   guests: (p) => p.guest,
   all: () => true,
 };
 
-/** The page of people the reviewer asked for, with progress; the page is clamped to what exists. */
-export function reviewCardData(
-  item: WorkflowItem<ReviewAssignmentData>,
+const COUNT: Record<ReviewFilter, (c: PeoplePageCounts) => number> = {
+  open: (c) => c.open,
+  deny: (c) => c.deny,
+  guests: (c) => c.guests,
+  all: (c) => c.size,
+};
+
+/** Which card page to show, and which stored pages hold it: found from the pages' counts alone. */
+export interface PageWindow {
+  filter: ReviewFilter;
+  page: number;
+  pageCount: number;
+  matching: number;
+  /** Stored pages to read, in order. */
+  stored: number[];
+  /** Matching people on those stored pages to skip before the card's first row. */
+  skip: number;
+}
+
+/** The card page asked for, clamped to what exists, located in the stored pages. */
+export function locatePage(
+  pages: readonly PeoplePageCounts[],
   filter: ReviewFilter,
   page: number,
+): PageWindow {
+  const count = COUNT[filter];
+  const matching = pages.reduce((n, c) => n + count(c), 0);
+  const pageCount = Math.max(1, Math.ceil(matching / REVIEW_PAGE_SIZE));
+  const p = Math.min(Math.max(1, page), pageCount);
+  const from = (p - 1) * REVIEW_PAGE_SIZE;
+  const stored: number[] = [];
+  let before = 0;
+  let skip = 0;
+  for (let n = 0; n < pages.length; n++) {
+    const here = count(pages[n]!);
+    const after = before + here;
+    if (after > from && before < from + REVIEW_PAGE_SIZE && here > 0) {
+      if (stored.length === 0) skip = from - before;
+      stored.push(n);
+    }
+    before = after;
+  }
+  return { filter, page: p, pageCount, matching, stored, skip };
+}
+
+/** The card's data from the window and the people read from its stored pages (rows already referenced). */
+export function reviewCardData(
+  item: WorkflowItem<ReviewAssignmentData>,
+  window: PageWindow,
+  rows: readonly ReviewRow[],
   now: Date,
   showResult?: string,
 ): ReviewCardData {
-  const { people, facts } = item.data;
-  const matching = people.filter(FILTERS[filter]);
-  const pageCount = Math.max(1, Math.ceil(matching.length / REVIEW_PAGE_SIZE));
-  const p = Math.min(Math.max(1, page), pageCount);
-  const open = people.filter(FILTERS.open);
+  const { facts } = item.data;
+  const pages = item.data.pages ?? [];
+  const matching = rows.filter(FILTERS[window.filter]);
+  const total = pages.reduce((n, c) => n + c.size, 0);
+  const open = pages.reduce((n, c) => n + c.open, 0);
   return {
     itemId: item.id,
     facts,
-    filter,
-    page: p,
-    pageCount,
-    matching: matching.length,
-    people: matching.slice((p - 1) * REVIEW_PAGE_SIZE, p * REVIEW_PAGE_SIZE),
-    reviewed: people.length - open.length,
-    total: people.length,
-    acceptable: open.filter((x) => x.recommendation === 'Approve' || x.recommendation === 'Deny').length,
+    filter: window.filter,
+    page: window.page,
+    pageCount: window.pageCount,
+    matching: window.matching,
+    people: matching.slice(window.skip, window.skip + REVIEW_PAGE_SIZE),
+    reviewed: total - open,
+    total,
+    acceptable: pages.reduce((n, c) => n + c.acceptable, 0),
     canDecide: item.state === 'inProgress' && new Date(facts.endDateTime) > now,
     lastResult: showResult && item.data.lastResult?.entryId === showResult ? item.data.lastResult : undefined,
   };

@@ -3,18 +3,14 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DirectoryGateway } from '../ports/directory';
 import type { Job } from '../ports/jobStore';
-import type { Notifier } from '../ports/notifier';
 import type { ReviewsGateway } from '../ports/reviews';
 import type { Store } from '../ports/store';
-import type { TeamsAppsGateway } from '../ports/teamsApps';
 import type { UserTokenSource } from '../ports/userTokens';
-import { createCoreEffects } from '../workflow/coreEffects';
-import { createNotifyEffects } from '../workflow/notifyEffects';
-import { OutboxRunner, type OutboxOptions } from '../workflow/outbox';
-import { ReachByInstall } from '../workflow/reachByInstall';
-import { type JobHandler, Scheduler } from '../workflow/scheduler';
+import type { OutboxRunner } from '../workflow/outbox';
+import type { WorkflowPlugin } from '../workflow/plugin';
 import { OwnerService } from './ownerService';
 import { reviewOwnerEffects } from './ownerEffects';
+import { PeoplePages } from './peoplePages';
 import { reviewRecordEffects } from './recordEffects';
 import { REVIEW_POLL_JOB, REVIEW_REMINDER_JOB, ReviewDiscovery } from './reviewDiscovery';
 import { ReviewerService } from './reviewerService';
@@ -22,11 +18,9 @@ import { reviewNotificationBuilders } from './reviewNotifications';
 import { ReviewReader } from './reviewReader';
 
 export interface ReviewWorkflowDeps {
-  store: Pick<Store, 'workflows' | 'jobs' | 'audit'>;
+  store: Pick<Store, 'workflows' | 'jobs'>;
   reviews: ReviewsGateway;
   directory: DirectoryGateway;
-  notifier: Notifier;
-  teamsApps?: TeamsAppsGateway;
   tokens: UserTokenSource;
   clock: Clock;
   logger: Logger;
@@ -34,19 +28,21 @@ export interface ReviewWorkflowDeps {
   reminderDays: readonly number[];
   /** How often Graph is polled for instances that started or completed. */
   pollEveryMs: number;
-  owner: string;
-  outbox?: OutboxOptions;
-  schedulerPollMs?: number;
 }
 
-/** Everything of access reviews, wired once: services for bot/, runners to start. */
+/** Access reviews: what they add to the shared outbox and scheduler, and their services once it runs. */
 export type ReviewWorkflow = ReturnType<typeof createReviewWorkflow>;
 
-/** Wires the access review workflow over the ports (composition roots and tests). */
+/**
+ * Wires access reviews. Their effects (decisions as the reviewer, an owner's stop and apply), cards
+ * (started, reminder, summary) and timers (the Graph poll, reminders) run in the one outbox and
+ * scheduler every workflow item shares (`plugin`), as PIM's do.
+ */
 export function createReviewWorkflow(deps: ReviewWorkflowDeps) {
   const { store, reviews, clock, logger } = deps;
   const identities = new DelegatedIdentities(deps.tokens);
   const reader = new ReviewReader({ reviews, directory: deps.directory });
+  const pages = new PeoplePages({ workflows: store.workflows, now: () => clock.now() });
   const discovery = new ReviewDiscovery({
     reviews,
     reader,
@@ -57,66 +53,36 @@ export function createReviewWorkflow(deps: ReviewWorkflowDeps) {
     everyMs: deps.pollEveryMs,
     reminderDays: deps.reminderDays,
   });
-  const outbox = new OutboxRunner({
-    ...deps.outbox,
-    store: store.workflows,
-    audit: store.audit,
-    clock,
-    logger,
-    handlers: {
-      ...createCoreEffects({ jobs: store.jobs, audit: store.audit, clock }),
-      ...createNotifyEffects({
-        notifier: deps.notifier,
-        audit: store.audit,
-        clock,
-        reach: deps.teamsApps
-          ? new ReachByInstall({ teamsApps: deps.teamsApps, audit: store.audit, clock, logger })
-          : undefined,
-        builders: reviewNotificationBuilders,
-      }),
-      ...reviewRecordEffects({ reviews, reader, identities }),
+  const plugin: WorkflowPlugin = {
+    effects: {
+      ...reviewRecordEffects({ reviews, pages, identities }),
       ...reviewOwnerEffects({ reviews, identities, discovery }),
     },
-  });
-  const handlers: Record<string, JobHandler> = {
-    // The next round is scheduled first, so a round that fails does not end the chain.
-    [REVIEW_POLL_JOB]: async () => {
-      await discovery.scheduleNext();
-      await discovery.run();
-    },
-    [REVIEW_REMINDER_JOB]: async (job: Job) => {
-      const { definitionId, instanceId, days } = job.payload as Record<string, string>;
-      await discovery.remind(definitionId!, instanceId!, `${days}d`);
+    notifications: reviewNotificationBuilders,
+    jobs: {
+      // The next round is scheduled first, so a round that fails does not end the chain.
+      [REVIEW_POLL_JOB]: async () => {
+        await discovery.scheduleNext();
+        await discovery.run();
+      },
+      [REVIEW_REMINDER_JOB]: async (job: Job) => {
+        const { definitionId, instanceId, days } = job.payload as Record<string, string>;
+        await discovery.remind(definitionId!, instanceId!, `${days}d`);
+      },
     },
   };
-  const scheduler = new Scheduler({
-    jobs: store.jobs,
-    audit: store.audit,
-    clock,
-    logger,
-    owner: deps.owner,
-    pollMs: deps.schedulerPollMs,
-    handlers: Object.fromEntries(
-      Object.entries(handlers).map(([type, run]) => [
-        type,
-        async (job: Job) => {
-          await run(job);
-          outbox.kick(); // the cards a round recorded go out now, not at the next poll
-        },
-      ]),
-    ),
-  });
   return {
-    reviewer: new ReviewerService({ reviews, reader, workflows: store.workflows, clock }),
-    owner: new OwnerService({ reviews, reader, discovery, workflows: store.workflows, clock }),
+    plugin,
     discovery,
-    outbox,
-    scheduler,
-    /** Runs due timers and then due effects once (tests and demo "time travel"). */
-    runDue: async () => {
-      await outbox.runDue();
-      await scheduler.runDue();
-      await outbox.runDue();
-    },
+    /** The services, over the shared outbox (known once the access workflow exists). */
+    services: (outbox: OutboxRunner) => ({
+      reviewer: new ReviewerService({ reviews, reader, workflows: store.workflows, clock }),
+      owner: new OwnerService({ reviews, reader, discovery, workflows: store.workflows, clock }),
+      discovery,
+      outbox,
+    }),
   };
 }
+
+/** What the review verbs and commands use: the services over the shared outbox. */
+export type ReviewServices = ReturnType<ReviewWorkflow['services']>;

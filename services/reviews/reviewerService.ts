@@ -9,30 +9,38 @@ import {
   ReviewNotFoundError,
   ReviewReasonRequiredError,
 } from './errors';
-import { ReviewEffect, ReviewKind, type ReviewAssignmentData, type ReviewPerson } from './model';
+import {
+  ReviewEffect,
+  ReviewKind,
+  type PeoplePageCounts,
+  type ReviewAssignmentData,
+  type ReviewFilter,
+} from './model';
+import { mergeCounts, parseRef, PeoplePages, personRef } from './peoplePages';
 import type { ReviewReader } from './reviewReader';
+import { type ReviewCardData, locatePage, reviewCardData } from './reviewView';
+import { type RecordedDecision, totals } from './recordEffects';
 
 /** The workflow item of one reviewer's share of one instance. */
 export const assignmentId = (instanceId: string, reviewerId: string) => `review:${instanceId}:${reviewerId}`;
 
-/** What a reviewer decides with one click: one person, or several selected, or every recommendation. */
+/** What a reviewer decides with one click: one person, or several selected (card references). */
 export interface DecideInput {
   itemId: string;
-  decisionIds: string[];
+  refs: string[];
   decision: 'Approve' | 'Deny' | 'DontKnow';
   reason?: string;
 }
 
-/** Open items left: decisions not recorded yet. */
-export const openCount = (people: ReviewPerson[]) =>
-  people.filter((p) => p.decision === 'NotReviewed').length;
-
 /**
  * A reviewer's side of access reviews: their pending reviews, the people to review (read from Graph as
- * them), and their decisions, persisted with the outbox effect that records them in Graph as them.
- * Who decides is the authenticated actor; only the instance's reviewers, only while it is in progress.
+ * them, stored in pages of their own), and their decisions, persisted with the outbox effect that
+ * records them in Graph as them. Who decides is the authenticated actor; only the instance's reviewers,
+ * only while it is in progress.
  */
 export class ReviewerService {
+  private readonly pages: PeoplePages;
+
   constructor(
     private readonly deps: {
       reviews: ReviewsGateway;
@@ -40,7 +48,9 @@ export class ReviewerService {
       workflows: WorkflowStore;
       clock: Clock;
     },
-  ) {}
+  ) {
+    this.pages = new PeoplePages({ workflows: deps.workflows, now: () => deps.clock.now() });
+  }
 
   /** Reviews in progress where the caller is a reviewer ("reviews", "my reviews"), read from Graph. */
   async pending(who: DelegatedIdentity): Promise<WorkflowItem<ReviewAssignmentData>[]> {
@@ -64,7 +74,7 @@ export class ReviewerService {
     return this.sync(who, d, i);
   }
 
-  /** The reviewer's item as stored (paging, filters): no Graph call. */
+  /** The reviewer's item as stored: no Graph call. */
   async get(itemId: string, viewerId: string): Promise<WorkflowItem<ReviewAssignmentData>> {
     const item = await this.deps.workflows.get<ReviewAssignmentData>(itemId);
     if (!item || item.kind !== ReviewKind.assignment) throw new ReviewNotFoundError('No such access review.');
@@ -73,45 +83,75 @@ export class ReviewerService {
     return item;
   }
 
+  /** One card page of people: reads only the stored pages that hold it (one or two small documents). */
+  async view(
+    item: WorkflowItem<ReviewAssignmentData>,
+    filter: ReviewFilter,
+    page: number,
+    showResult?: string,
+  ): Promise<ReviewCardData> {
+    const window = locatePage(item.data.pages ?? [], filter, page);
+    const rows = [];
+    for (const n of window.stored)
+      for (const p of await this.pages.read(item.id, n)) rows.push({ ...p, ref: personRef(n, p.decisionId) });
+    return reviewCardData(item, window, rows, this.deps.clock.now(), showResult);
+  }
+
   /** Records a decision on one or several people: checked, persisted, then sent to Graph by the outbox. */
   async decide(who: DelegatedIdentity, input: DecideInput, lease: LeaseRequest) {
     const reason = input.reason?.trim() || undefined;
-    return this.command(who, input.itemId, lease, (item, now) => {
-      const ids = new Set(item.data.people.map((p) => p.decisionId));
-      const unknown = input.decisionIds.filter((id) => !ids.has(id));
-      if (unknown.length || input.decisionIds.length === 0)
-        throw new ReviewNotFoundError('That person is not in this review.');
-      if (input.decision === 'Approve' && item.data.facts.justificationRequired && !reason)
-        throw new ReviewReasonRequiredError(
-          'This review needs a reason to approve: write one, then approve.',
-        );
-      const decisions = input.decisionIds.map((decisionId) => ({
-        decisionId,
-        decision: input.decision,
-        justification: reason,
-      }));
-      return effect(`record:${item.version}`, ReviewEffect.record, { decisions }, now);
-    });
+    const item = await this.get(input.itemId, who.userId);
+    const decisions = await this.resolve(item, input.refs, input.decision, reason);
+    if (input.decision === 'Approve' && item.data.facts.justificationRequired && !reason)
+      throw new ReviewReasonRequiredError('This review needs a reason to approve: write one, then approve.');
+    return this.command(item, lease, (fresh, now) =>
+      effect(`record:${fresh.version}`, ReviewEffect.record, { decisions }, now),
+    );
   }
 
   /** Accepts every recommendation not yet decided, in one Graph call. */
   async acceptAll(who: DelegatedIdentity, itemId: string, lease: LeaseRequest) {
-    return this.command(who, itemId, lease, (item, now) =>
-      effect(`accept:${item.version}`, ReviewEffect.acceptAll, {}, now),
+    const item = await this.get(itemId, who.userId);
+    return this.command(item, lease, (fresh, now) =>
+      effect(`accept:${fresh.version}`, ReviewEffect.acceptAll, {}, now),
     );
   }
 
+  /** The people a click names, found on their stored pages; anyone else is refused before Graph. */
+  private async resolve(
+    item: WorkflowItem<ReviewAssignmentData>,
+    refs: string[],
+    decision: DecideInput['decision'],
+    justification: string | undefined,
+  ): Promise<RecordedDecision[]> {
+    const parsed = refs.map(parseRef);
+    const pages = item.data.pages ?? [];
+    const out: RecordedDecision[] = [];
+    const read = new Map<number, Set<string>>();
+    for (const ref of parsed) {
+      if (!ref || ref.page >= pages.length)
+        throw new ReviewNotFoundError('That person is not in this review.');
+      let ids = read.get(ref.page);
+      if (!ids) {
+        ids = new Set((await this.pages.read(item.id, ref.page)).map((p) => p.decisionId));
+        read.set(ref.page, ids);
+      }
+      if (!ids.has(ref.decisionId)) throw new ReviewNotFoundError('That person is not in this review.');
+      out.push({ decisionId: ref.decisionId, page: ref.page, decision, justification });
+    }
+    if (out.length === 0) throw new ReviewNotFoundError('That person is not in this review.');
+    return out;
+  }
+
   private async command(
-    who: DelegatedIdentity,
-    itemId: string,
+    item: WorkflowItem<ReviewAssignmentData>,
     lease: LeaseRequest,
     build: (item: WorkflowItem<ReviewAssignmentData>, now: Date) => ReturnType<typeof effect>,
   ) {
-    await this.get(itemId, who.userId);
     let entryId = '';
-    const { item } = await mutateItem<ReviewAssignmentData>(
+    const result = await mutateItem<ReviewAssignmentData>(
       this.deps.workflows,
-      itemId,
+      item.id,
       () => this.deps.clock.now(),
       (fresh) => {
         const now = this.deps.clock.now();
@@ -121,29 +161,27 @@ export class ReviewerService {
         entryId = entry.id;
         return { effects: [entry] };
       },
-      { lease },
+      { lease, item },
     );
-    return { item, entryId };
+    return { item: result.item, entryId };
   }
 
-  /** Reads the reviewer's people from Graph and stores them on their item (created on first sight). */
+  /** Reads the reviewer's people from Graph into their pages; the item (created on first sight) gets the counts. */
   async sync(who: DelegatedIdentity, d: ReviewDefinition, i: ReviewInstance) {
     const { people, resourceName } = await this.deps.reader.people(who, d, i.id);
     const facts = this.deps.reader.facts(d, i, resourceName);
-    const now = this.deps.clock.now();
-    const data = {
-      facts,
-      people,
-      total: people.length,
-      open: openCount(people),
-      syncedAt: now.toISOString(),
-    };
     const id = assignmentId(i.id, who.userId);
+    const { written, pageCount } = await this.pages.writeAll(id, who.userId, people);
+    const now = this.deps.clock.now();
+    const synced = (known: PeoplePageCounts[] | undefined) => {
+      const pages = mergeCounts(known, written, pageCount);
+      return { facts, pages, ...totals(pages), syncedAt: now.toISOString() };
+    };
     const { item, created } = await this.deps.workflows.create<ReviewAssignmentData>({
       id,
       kind: ReviewKind.assignment,
       state: 'inProgress',
-      data: { ...data, reviewerId: who.userId, messages: {} },
+      data: { ...synced(undefined), reviewerId: who.userId, messages: {} },
       subjects: [who.userId],
       at: now,
     });
@@ -151,10 +189,9 @@ export class ReviewerService {
     const updated = await mutateItem<ReviewAssignmentData>(
       this.deps.workflows,
       id,
-      () => now,
-      (fresh) => ({
-        data: { ...fresh.data, ...data },
-      }),
+      () => this.deps.clock.now(),
+      (fresh) => ({ data: { ...fresh.data, ...synced(fresh.data.pages) } }),
+      { item },
     );
     return updated.item;
   }

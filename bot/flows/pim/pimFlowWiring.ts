@@ -36,5 +36,5 @@ export function governanceFlows(
     pim.attach(wf);
     args.onCreated?.(wf);
   };
-  return [accessFlowFor({ ...args, onCreated, plugins: [pim.plugin] }), pim.flow];
+  return [accessFlowFor({ ...args, onCreated, plugins: [pim.plugin, ...(args.plugins ?? [])] }), pim.flow];
 }

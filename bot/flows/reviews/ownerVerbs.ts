@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../../services/clock';
-import type { ReviewWorkflow } from '../../../services/reviews/reviewWorkflow';
+import type { ReviewServices } from '../../../services/reviews/reviewWorkflow';
 import { defineHandler, type InvokeInput, type VerbModule } from '../../invoke/handler';
 import { userTimeOf } from '../../userTime';
 import { delegated } from '../access/turnIdentity';
@@ -10,20 +10,20 @@ const target = z.object({ definitionId: z.string().min(1).max(300), instanceId: 
 type Target = z.output<typeof target>;
 
 /** Owners' and admins' verbs: progress, nudge, stop early, apply results. Graph decides who may. */
-export function ownerVerbs(wf: ReviewWorkflow, clock: Clock): VerbModule {
+export function ownerVerbs(svc: () => ReviewServices, clock: Clock): VerbModule {
   const time = (input: InvokeInput<unknown>) => userTimeOf(input.context.activity, clock.now());
   const show = async (input: InvokeInput<Target>, notice = '', problem = false) => {
-    const v = await wf.owner.view(await delegated(input), input.data.definitionId, input.data.instanceId);
+    const v = await svc().owner.view(await delegated(input), input.data.definitionId, input.data.instanceId);
     return renderOwnerCard(v, time(input), notice, problem);
   };
   const act = (action: 'stop' | 'apply', doneText: string) =>
     defineHandler(target, async (input) => {
       const who = await delegated(input);
-      const lease = wf.outbox.leaseRequest();
+      const lease = svc().outbox.leaseRequest();
       const { definitionId, instanceId } = input.data;
-      const item = await wf.owner.act(who, action, definitionId, instanceId, lease);
-      await wf.outbox.runItem(item, new Map([[who.userId, who.assertion]]), lease.owner);
-      const after = await wf.owner.actionItem(item.id);
+      const item = await svc().owner.act(who, action, definitionId, instanceId, lease);
+      await svc().outbox.runItem(item, new Map([[who.userId, who.assertion]]), lease.owner);
+      const after = await svc().owner.actionItem(item.id);
       const failed = after?.outbox.find((e) => e.lastError)?.lastError;
       if (after?.data.done) return show(input, doneText);
       return show(input, failed ? `Not done: ${failed}` : 'Saved: it will be done in a moment.', true);
@@ -31,7 +31,11 @@ export function ownerVerbs(wf: ReviewWorkflow, clock: Clock): VerbModule {
   return {
     'review.manage': defineHandler(target, (input) => show(input)),
     'review.nudge': defineHandler(target, async (input) => {
-      const n = await wf.owner.nudge(await delegated(input), input.data.definitionId, input.data.instanceId);
+      const n = await svc().owner.nudge(
+        await delegated(input),
+        input.data.definitionId,
+        input.data.instanceId,
+      );
       return show(
         input,
         n

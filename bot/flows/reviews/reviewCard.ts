@@ -3,7 +3,7 @@ import { cardMessageBytes, TEAMS_MESSAGE_LIMIT_BYTES } from '../../../cards/limi
 import { renderTemplate, type AdaptiveCard } from '../../../cards/render';
 import { formatDuration, formatWhen, type UserTime } from '../../../services/access/formatWhen';
 import type { ReviewFilter, ReviewPerson } from '../../../services/reviews/model';
-import type { ReviewCardData } from '../../../services/reviews/reviewView';
+import type { ReviewCardData, ReviewRow } from '../../../services/reviews/reviewView';
 
 const FILTER_TITLES: Record<ReviewFilter, string> = {
   open: 'Not yet reviewed',
@@ -30,10 +30,10 @@ export function recommendationText(p: ReviewPerson, lookBack: string | undefined
   return `Recommended: deny (${p.lastSignIn ? `no sign-in in ${window}` : 'never signed in'})`;
 }
 
-function personRow(p: ReviewPerson, d: ReviewCardData, t: UserTime, n: number) {
+function personRow(p: ReviewRow, d: ReviewCardData, t: UserTime, n: number) {
   const decision = `Decision: ${DECIDED[p.decision]}${p.justification ? ` ("${cut(p.justification, n)}")` : ''}`;
   return {
-    id: p.decisionId,
+    id: p.ref,
     name: cut(p.name, n),
     kind: p.guest ? 'Guest' : 'Member',
     lines: [
@@ -98,7 +98,7 @@ function renderAt(d: ReviewCardData, t: UserTime, notice: string, n: number): Ad
         ? `${FILTER_TITLES[d.filter]}: nobody`
         : `${FILTER_TITLES[d.filter]}: ${d.matching} (page ${d.page} of ${d.pageCount})`,
     rows: d.people.map((p) => personRow(p, d, t, n)),
-    choices: d.people.map((p) => ({ title: cut(p.name, n), value: p.decisionId })),
+    choices: d.people.map((p) => ({ title: cut(p.name, n), value: p.ref })),
     canDecide: d.canDecide,
     reasonLabel: d.facts.justificationRequired ? 'Reason (required to approve)' : 'Reason (optional)',
     acceptable: d.acceptable,

@@ -1,14 +1,10 @@
-import { hostname } from 'node:os';
 import { GraphClientFactory } from '../../../services/adapters/graph/clientFactory';
 import { GraphDirectoryGateway } from '../../../services/adapters/graph/graphDirectoryGateway';
 import { GraphReviewsGateway } from '../../../services/adapters/graph/graphReviewsGateway';
-import { GraphTeamsAppsGateway } from '../../../services/adapters/graph/graphTeamsAppsGateway';
 import type { Clock } from '../../../services/clock';
 import type { Config } from '../../../services/config';
 import type { Logger } from '../../../services/logger';
 import type { Store } from '../../../services/ports/store';
-import type { ReviewWorkflow } from '../../../services/reviews/reviewWorkflow';
-import type { FlowFactory } from '../../flow';
 import type { GraphAppCredentials } from '../access/accessFlowWiring';
 import { reviewFlow, type ReviewFlowDeps } from './reviewFlow';
 
@@ -19,36 +15,25 @@ export function reviewFlowFor(args: {
   logger: Logger;
   clock: Clock;
   credentials: GraphAppCredentials;
-  tuning?: Pick<ReviewFlowDeps, 'outbox' | 'schedulerPollMs' | 'pollAtStart'>;
-  onCreated?: (wf: ReviewWorkflow) => void;
-  owner?: string;
-}): FlowFactory {
+  tuning?: Pick<ReviewFlowDeps, 'pollAtStart'>;
+}) {
   const { config, logger } = args;
   const graph = new GraphClientFactory({
     baseUrl: config.graph.baseUrl,
     authorityHost: config.graph.authorityHost,
     exchangeBaseUrl: config.graph.exchangeBaseUrl,
     useManagedIdentity: config.graph.useManagedIdentity,
-    teamsAppId: config.bot.teamsAppId,
     ...args.credentials,
     logger: logger.child({ component: 'graph' }),
   });
-  const teamsAppId = config.bot.teamsAppId;
-  return reviewFlow(
-    {
-      store: args.store,
-      reviews: new GraphReviewsGateway(graph),
-      directory: new GraphDirectoryGateway(graph),
-      teamsApps: teamsAppId
-        ? new GraphTeamsAppsGateway(graph, { manifestId: teamsAppId, baseUrl: config.graph.baseUrl })
-        : undefined,
-      clock: args.clock,
-      logger: logger.child({ flow: 'reviews' }),
-      reminderDays: config.reviewReminderDays,
-      pollEveryMs: config.reviewPollMinutes * 60_000,
-      owner: args.owner ?? `${hostname()}:${process.pid}`,
-      ...args.tuning,
-    },
-    args.onCreated,
-  );
+  return reviewFlow({
+    store: args.store,
+    reviews: new GraphReviewsGateway(graph),
+    directory: new GraphDirectoryGateway(graph),
+    clock: args.clock,
+    logger: logger.child({ flow: 'reviews' }),
+    reminderDays: config.reviewReminderDays,
+    pollEveryMs: config.reviewPollMinutes * 60_000,
+    ...args.tuning,
+  });
 }

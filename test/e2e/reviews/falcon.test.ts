@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { cardOf, cardText } from '../../../emulator/teams/cards';
 import { actionData, invokeCard, textOf } from '../access/accessApp';
-import { startReviewApp } from './reviewApp';
+import { choicesOf, startReviewApp } from './reviewApp';
 
 const FALCON = '2de93ae6-dab7-5772-83f1-7112d4e076b0';
 
@@ -79,7 +79,8 @@ describe('e2e reviews: Nestor reviews Project Falcon in Teams', () => {
     );
     const adeleId = f.of('AdeleV').id;
     const approve = actionData(all, 'review.decide').find(
-      (d) => d.decision === 'Approve' && (d.decisionIds as string[] | undefined)?.[0] === adeleId,
+      (d) =>
+        d.decision === 'Approve' && (d.decisionIds as string[] | undefined)?.[0]?.endsWith(`:${adeleId}`),
     )!;
     const patches = () => app.emulator.requestLog.count({ method: 'PATCH', path: /accessReviews/ });
     const before = patches();
@@ -109,7 +110,8 @@ describe('e2e reviews: Nestor reviews Project Falcon in Teams', () => {
     const answer = invokeCard(
       await app.channel.invoke('AdeleV', 'review.decide', {
         itemId,
-        decisionIds: [lynne.id],
+        // The reference Nestor's card carries for Lynne (stored page 0: the review has 5 people).
+        decisionIds: [`0:${lynne.id}`],
         decision: 'Deny',
       }),
     );
@@ -132,11 +134,16 @@ describe('e2e reviews: Nestor reviews Project Falcon in Teams', () => {
       code: 'Conflict',
       message: 'conflict',
     });
+    // The selection sends the references the card's choices carry.
+    const all = invokeCard(
+      await app.channel.invoke('NestorW', 'review.page', { itemId, filter: 'all', page: 1 }),
+    );
+    const refOf = (id: string) => choicesOf(all).find((v) => v.endsWith(`:${id}`))!;
     const card = invokeCard(
       await app.channel.invoke('NestorW', 'review.decide', {
         itemId,
         decision: 'DontKnow',
-        selected: `${diego},${lynne}`,
+        selected: `${refOf(diego)},${refOf(lynne)}`,
         filter: 'all',
         page: 1,
       }),

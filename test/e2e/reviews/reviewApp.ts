@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { reviewFlowFor } from '../../../bot/flows/reviews/reviewFlowWiring';
+import { allFlows } from '../../../bot/flows/allFlows';
 import { createApp } from '../../../bot/app';
 import { demoWiring } from '../../../bot/demo';
 import { unwiredVerb } from '../../../bot/invoke/unwiredVerb';
@@ -11,12 +11,13 @@ import { GraphReviewsGateway } from '../../../services/adapters/graph/graphRevie
 import { createMemoryStore } from '../../../services/adapters/memory';
 import { ManualClock } from '../../../services/clock';
 import { loadConfig, type Config } from '../../../services/config';
-import type { ReviewWorkflow } from '../../../services/reviews/reviewWorkflow';
+import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
+import type { ReviewServices } from '../../../services/reviews/reviewWorkflow';
 import { signIn, signInEveryone } from '../../support/signIn';
 
 /**
- * The real bot with the access review flow, the Graph emulator (same ManualClock) and the Teams
- * stand-in, wired as demo mode does (test/e2e/access/accessApp.ts is the model). Discovery, reminders
+ * The real bot with every flow (access, PIM, reviews: one shared outbox and scheduler), the Graph
+ * emulator (same ManualClock) and the Teams stand-in, wired as demo mode does. Discovery, reminders
  * and the outbox run when the test asks (`wf().runDue()`, `wf().discovery.run()`), so nothing races it.
  */
 export async function startReviewApp(
@@ -30,7 +31,7 @@ export async function startReviewApp(
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
   const store = createMemoryStore();
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.REVIEW_TEST_LOG ?? 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
   const emulatorOptions = { clock, ...(opts.fixture && { fixture: opts.fixture }) };
   const wiring = await demoWiring(base, logger, emulatorOptions, { signInDemoUsers: false });
@@ -41,9 +42,10 @@ export async function startReviewApp(
     ...(opts.fixture && { fixture: opts.fixture as unknown as ChannelFixture }),
     botAppId: config.bot.appId,
   });
-  let wf!: ReviewWorkflow;
-  channel.afterTurn = () => wf?.outbox.settled() ?? Promise.resolve();
-  const flow = reviewFlowFor({
+  let access: AccessWorkflow | undefined;
+  let reviews!: ReviewServices;
+  channel.afterTurn = () => access?.outbox.settled() ?? Promise.resolve();
+  const flows = allFlows({
     config,
     store,
     logger,
@@ -57,17 +59,20 @@ export async function startReviewApp(
     tuning: {
       outbox: { pollMs: 60_000, backoffBaseMs: 200, backoffCapMs: 2000 },
       schedulerPollMs: 60_000,
-      pollAtStart: false,
     },
+    reviewTuning: { pollAtStart: false },
     owner: 'replica-1',
-    onCreated: (w) => (wf = w),
+    onCreated: (w) => (access = w),
+    onReviews: (r) => (reviews = r),
   });
+  /** The review services over the shared workflow, and its runners. */
+  const wf = () => ({ ...reviews, runDue: access!.runDue, access: access! });
   const app = createApp({
     config,
     logger,
     store,
     clock,
-    flows: [flow],
+    flows,
     missingVerbs: unwiredVerb(),
     botAuth: wiring.botAuth,
   });
@@ -105,11 +110,26 @@ export async function startReviewApp(
     emulator,
     clock,
     store,
-    wf: () => wf,
+    wf,
     stop: async () => {
       await app.stop();
       await channel.stop();
       await wiring.stop();
     },
   };
+}
+
+/** The values of a card's "selected" choice set (the references of the people on the page). */
+export function choicesOf(card: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Input.ChoiceSet' && o.id === 'selected')
+      for (const c of (o.choices as { value: string }[]) ?? []) found.push(c.value);
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return found;
 }

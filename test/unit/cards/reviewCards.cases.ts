@@ -3,8 +3,8 @@ import { renderReviewCard } from '../../../bot/flows/reviews/reviewCard';
 import { renderReviewListCard } from '../../../bot/flows/reviews/reviewListCard';
 import { renderReviewSummaryCard } from '../../../bot/flows/reviews/reviewSummaryCard';
 import type { AdaptiveCard } from '../../../cards/render';
-import type { ReviewFacts, ReviewPerson } from '../../../services/reviews/model';
-import { REVIEW_PAGE_SIZE, type ReviewCardData } from '../../../services/reviews/reviewView';
+import type { ReviewFacts } from '../../../services/reviews/model';
+import { REVIEW_PAGE_SIZE, type ReviewCardData, type ReviewRow } from '../../../services/reviews/reviewView';
 
 const t = { now: new Date('2026-03-02T10:00:00Z'), timeZone: 'Europe/Berlin' };
 
@@ -28,7 +28,8 @@ export function reviewFacts(text: string): ReviewFacts {
 
 /** A full page of people whose names, mails and reasons are `text`. */
 export function reviewPage(text: string, rows = REVIEW_PAGE_SIZE): ReviewCardData {
-  const people: ReviewPerson[] = Array.from({ length: rows }, (_, i) => ({
+  const people: ReviewRow[] = Array.from({ length: rows }, (_, i) => ({
+    ref: `39:decision-${i}-0000-0000-0000-000000000000`,
     decisionId: `decision-${i}-0000-0000-0000-000000000000`,
     principalId: `principal-${i}`,
     name: text,

@@ -1,0 +1,28 @@
+import type { AccessWorkflow } from '../../services/access/accessWorkflow';
+import type { FlowFactory } from '../flow';
+import { governanceFlows } from './pim/pimFlowWiring';
+import type { ReviewServices } from '../../services/reviews/reviewWorkflow';
+import { reviewFlowFor } from './reviews/reviewFlowWiring';
+
+type GovernanceArgs = Parameters<typeof governanceFlows>[0];
+
+/**
+ * Every flow the bot hosts, for a composition root (bot/demo.ts, bot/production.ts): access packages,
+ * PIM and access reviews, one shared outbox and scheduler (reviews and PIM are plugins of it).
+ */
+export function allFlows(
+  args: GovernanceArgs & {
+    reviewTuning?: Parameters<typeof reviewFlowFor>[0]['tuning'];
+    /** Tests: the review services once attached. */
+    onReviews?: (services: ReviewServices) => void;
+  },
+): FlowFactory[] {
+  const reviews = reviewFlowFor({ ...args, tuning: args.reviewTuning });
+  const onCreated = (wf: AccessWorkflow) => {
+    reviews.attach(wf);
+    args.onReviews?.(reviews.services());
+    args.onCreated?.(wf);
+  };
+  const plugins = [...(args.plugins ?? []), reviews.plugin];
+  return [...governanceFlows({ ...args, onCreated, plugins }), reviews.flow];
+}
