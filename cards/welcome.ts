@@ -7,14 +7,20 @@ export interface WelcomeCardData {
   /** Teams often leaves the name out of installation events: then the card greets nobody by name. */
   userName?: string;
   tenantName: string;
-  /** What works now, one button each (at most five: Teams shows six actions, maxActions, help is one). */
+  /** What works now, one button each, in rows of three (Teams shows at most six actions in a set). */
   commands?: HelpCommand[];
   /** Announced features that do not work yet, named plainly. */
   comingSoon?: string[];
 }
 
-/** Teams' host config shows six actions (actions.maxActions); "What can you do?" is the sixth. */
-const MAX_COMMANDS = 5;
+/** Buttons per row: short enough to read on a phone, and every working command gets one. */
+const PER_ROW = 3;
+
+function rowsOf<T>(items: T[], n: number): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < items.length; i += n) rows.push(items.slice(i, i + n));
+  return rows;
+}
 
 /** The card sent when a user installs the app. */
 export function renderWelcomeCard(data: WelcomeCardData): AdaptiveCard {
@@ -23,9 +29,10 @@ export function renderWelcomeCard(data: WelcomeCardData): AdaptiveCard {
   return renderTemplate(template, {
     heading,
     tenantName: data.tenantName,
-    commands: (data.commands ?? [])
-      .slice(0, MAX_COMMANDS)
-      .map((c) => ({ ...c, title: capitalised(c.keyword) })),
+    rows: rowsOf(
+      (data.commands ?? []).map((c) => ({ ...c, title: capitalised(c.keyword) })),
+      PER_ROW,
+    ).map((commands) => ({ commands })),
     comingSoon: soon.length ? `Coming soon: ${soon.join(', ').toLowerCase()}.` : '',
   });
 }

@@ -2,8 +2,8 @@ import { COMMANDS, type Intent } from '../bot/commands';
 
 /**
  * The text commands that work today, in the help card's order: the manifest's command menu lists these
- * and no others. Add an intent here (and its line to manifest.template.json) once its handler is wired:
- * 'reviews' with access reviews. test/e2e/manifestCommands.test.ts checks
+ * and no others. Add an intent here (and its line to manifest.template.json) once its handler is wired.
+ * test/e2e/manifestCommands.test.ts checks
  * that every listed command answers and every other one still falls back to the help card.
  */
 export const MANIFEST_INTENTS: readonly Intent[] = [

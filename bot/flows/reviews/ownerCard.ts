@@ -23,7 +23,7 @@ export function renderOwnerCard(
   return renderTemplate(template, {
     name: v.name,
     banner: notice,
-    bannerColor: noticeIsProblem ? 'Attention' : 'Good',
+    bannerStyle: noticeIsProblem ? 'attention' : 'good',
     definitionId: v.definitionId,
     instanceId: v.instanceId,
     facts: [

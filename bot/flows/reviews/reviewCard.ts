@@ -37,16 +37,17 @@ function personRow(p: ReviewRow, d: ReviewCardData, t: UserTime, n: number) {
     name: cut(p.name, n),
     kind: p.guest ? 'Guest' : 'Member',
     lines: [
-      { text: cut(p.email, n), color: 'Default' },
+      { text: cut(p.email, n), weight: 'Default' },
       {
         text: `Last sign-in: ${p.lastSignIn ? formatWhen(p.lastSignIn, t) : 'never'}`,
-        color: 'Default',
+        weight: 'Default',
       },
       {
         text: recommendationText(p, d.facts.lookBack),
-        color: p.recommendation === 'Deny' ? 'Attention' : 'Default',
+        // Bold, not coloured: Teams' Attention and Good text fall below 4.5:1 contrast on white.
+        weight: p.recommendation === 'Deny' ? 'Bolder' : 'Default',
       },
-      { text: decision, color: p.decision === 'NotReviewed' ? 'Default' : 'Good' },
+      { text: decision, weight: p.decision === 'NotReviewed' ? 'Default' : 'Bolder' },
     ].filter((l) => l.text !== ''),
   };
 }
@@ -84,7 +85,7 @@ function renderAt(d: ReviewCardData, t: UserTime, notice: string, n: number): Ad
       { label: 'Progress', value: `${d.reviewed} of ${d.total} reviewed` },
     ],
     banner: cut(banner, n * 2),
-    bannerColor: notice || r?.failed.length || closed ? 'Attention' : 'Good',
+    bannerStyle: notice || r?.failed.length || closed ? 'attention' : 'good',
     failures: (notice ? [] : (r?.failed ?? []).slice(0, 5)).map((f) => ({
       line: `${cut(f.name, n)}: ${cut(f.reason, n)}`,
     })),
