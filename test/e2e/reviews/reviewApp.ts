@@ -11,6 +11,7 @@ import { GraphReviewsGateway } from '../../../services/adapters/graph/graphRevie
 import { createMemoryStore } from '../../../services/adapters/memory';
 import { ManualClock } from '../../../services/clock';
 import { loadConfig, type Config } from '../../../services/config';
+import type { Store } from '../../../services/ports/store';
 import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
 import type { ReviewServices } from '../../../services/reviews/reviewWorkflow';
 import { signIn, signInEveryone } from '../../support/signIn';
@@ -27,10 +28,12 @@ export async function startReviewApp(
     fixture?: TenantFixture;
     /** Who signs in (a generated tenant's thousands would take a minute); everyone by default. */
     signIn?: string[];
+    /** The bot's store (MongoDB for the storage checks); in memory by default. */
+    store?: Store;
   } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
-  const store = createMemoryStore();
+  const store = opts.store ?? createMemoryStore();
   const logger = pino({ level: process.env.REVIEW_TEST_LOG ?? 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
   const emulatorOptions = { clock, ...(opts.fixture && { fixture: opts.fixture }) };
