@@ -5,7 +5,7 @@ import { connectMongoStore } from '../../../services/adapters/mongo';
 import { INDEXES } from '../../../services/adapters/mongo/indexes';
 import { unservedQueries } from '../../support/indexedQueries';
 import { mongoTestDb } from '../../support/mongo';
-import { actionData, invokeCard } from '../access/accessApp';
+import { actionData, invokeCard, textOf } from '../access/accessApp';
 import { choicesOf, startReviewApp } from './reviewApp';
 import { LARGE_REVIEW_ID, LARGE_REVIEW_PEOPLE, largeReviewTenant } from './largeReviewTenant';
 
@@ -69,7 +69,7 @@ describe('e2e reviews over MongoDB: small documents, indexed queries', function 
     await app.wf().discovery.scheduleNow();
     await app.wf().runDue();
     const started = await app.channel.waitFor((r) => r.alias === 'NestorW', 10_000, mark);
-    assert.match(cardText(started.activity.attachments?.[0]?.content), /Contractors 2026 - annual review/);
+    assert.match(textOf(started), /Contractors 2026 - annual review/);
     assert.ok(
       commands.some((e) => e.commandName === 'findAndModify' && String(e.command.findAndModify) === 'jobs'),
       'the scheduler claimed the poll job',
