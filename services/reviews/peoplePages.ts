@@ -34,6 +34,14 @@ export function countsOf(people: readonly ReviewPerson[], version: number): Peop
   };
 }
 
+/** People and people left, from the stored pages' counts. */
+export function totals(pages: readonly PeoplePageCounts[]): { total: number; open: number } {
+  return {
+    total: pages.reduce((n, c) => n + c.size, 0),
+    open: pages.reduce((n, c) => n + c.open, 0),
+  };
+}
+
 /** Page counts after writes: each page keeps the counts of its newest version (writers may race). */
 export function mergeCounts(
   known: readonly PeoplePageCounts[] | undefined,
@@ -64,6 +72,27 @@ export class PeoplePages {
       written.set(n, await this.put(assignmentId, subject, n, slice));
     }
     return { written, pageCount };
+  }
+
+  /**
+   * The people a click names by reference, each checked on its stored page (one read per page named);
+   * anyone not there, or a reference the card does not make, is refused before Graph is called.
+   */
+  async find(assignmentId: string, pageCount: number, refs: readonly string[]) {
+    const found: { page: number; decisionId: string }[] = [];
+    const pages = new Map<number, Set<string>>();
+    for (const ref of refs.map(parseRef)) {
+      if (!ref || ref.page >= pageCount) throw new ReviewNotFoundError('That person is not in this review.');
+      let ids = pages.get(ref.page);
+      if (!ids) {
+        ids = new Set((await this.read(assignmentId, ref.page)).map((p) => p.decisionId));
+        pages.set(ref.page, ids);
+      }
+      if (!ids.has(ref.decisionId)) throw new ReviewNotFoundError('That person is not in this review.');
+      found.push(ref);
+    }
+    if (found.length === 0) throw new ReviewNotFoundError('That person is not in this review.');
+    return found;
   }
 
   /** One stored page; a missing one reads as empty (a page the last sync no longer has). */

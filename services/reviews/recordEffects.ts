@@ -9,18 +9,10 @@ import {
   type ReviewAssignmentData,
   type ReviewPerson,
 } from './model';
-import { mergeCounts, type PeoplePages } from './peoplePages';
+import { mergeCounts, totals, type PeoplePages } from './peoplePages';
 
 /** A decision as the review.record effect carries it: with the stored page of the person it names. */
 export type RecordedDecision = DecisionToRecord & { page: number };
-
-/** People and people left, from the stored pages' counts. */
-export function totals(pages: readonly PeoplePageCounts[]): { total: number; open: number } {
-  return {
-    total: pages.reduce((n, c) => n + c.size, 0),
-    open: pages.reduce((n, c) => n + c.open, 0),
-  };
-}
 
 /** Why Graph refused one person's decision, in words for the reviewer. */
 export function refusal(err: unknown): string {

@@ -9,17 +9,12 @@ import {
   ReviewNotFoundError,
   ReviewReasonRequiredError,
 } from './errors';
-import {
-  ReviewEffect,
-  ReviewKind,
-  type PeoplePageCounts,
-  type ReviewAssignmentData,
-  type ReviewFilter,
-} from './model';
-import { mergeCounts, parseRef, PeoplePages, personRef } from './peoplePages';
+import { ReviewEffect, ReviewKind, type ReviewAssignmentData, type ReviewFilter } from './model';
+import { syncAssignment } from './assignmentSync';
+import { PeoplePages, personRef } from './peoplePages';
 import type { ReviewReader } from './reviewReader';
 import { type ReviewCardData, locatePage, reviewCardData } from './reviewView';
-import { type RecordedDecision, totals } from './recordEffects';
+import type { RecordedDecision } from './recordEffects';
 
 /** The workflow item of one reviewer's share of one instance. */
 export const assignmentId = (instanceId: string, reviewerId: string) => `review:${instanceId}:${reviewerId}`;
@@ -101,7 +96,12 @@ export class ReviewerService {
   async decide(who: DelegatedIdentity, input: DecideInput, lease: LeaseRequest) {
     const reason = input.reason?.trim() || undefined;
     const item = await this.get(input.itemId, who.userId);
-    const decisions = await this.resolve(item, input.refs, input.decision, reason);
+    const found = await this.pages.find(item.id, item.data.pages?.length ?? 0, input.refs);
+    const decisions: RecordedDecision[] = found.map((p) => ({
+      ...p,
+      decision: input.decision,
+      justification: reason,
+    }));
     if (input.decision === 'Approve' && item.data.facts.justificationRequired && !reason)
       throw new ReviewReasonRequiredError('This review needs a reason to approve: write one, then approve.');
     return this.command(item, lease, (fresh, now) =>
@@ -117,30 +117,9 @@ export class ReviewerService {
     );
   }
 
-  /** The people a click names, found on their stored pages; anyone else is refused before Graph. */
-  private async resolve(
-    item: WorkflowItem<ReviewAssignmentData>,
-    refs: string[],
-    decision: DecideInput['decision'],
-    justification: string | undefined,
-  ): Promise<RecordedDecision[]> {
-    const parsed = refs.map(parseRef);
-    const pages = item.data.pages ?? [];
-    const out: RecordedDecision[] = [];
-    const read = new Map<number, Set<string>>();
-    for (const ref of parsed) {
-      if (!ref || ref.page >= pages.length)
-        throw new ReviewNotFoundError('That person is not in this review.');
-      let ids = read.get(ref.page);
-      if (!ids) {
-        ids = new Set((await this.pages.read(item.id, ref.page)).map((p) => p.decisionId));
-        read.set(ref.page, ids);
-      }
-      if (!ids.has(ref.decisionId)) throw new ReviewNotFoundError('That person is not in this review.');
-      out.push({ decisionId: ref.decisionId, page: ref.page, decision, justification });
-    }
-    if (out.length === 0) throw new ReviewNotFoundError('That person is not in this review.');
-    return out;
+  /** Reads the reviewer's people from Graph into their pages (services/reviews/assignmentSync.ts). */
+  sync(who: DelegatedIdentity, d: ReviewDefinition, i: ReviewInstance) {
+    return syncAssignment({ ...this.deps, pages: this.pages }, who, d, i, assignmentId(i.id, who.userId));
   }
 
   private async command(
@@ -164,35 +143,5 @@ export class ReviewerService {
       { lease, item },
     );
     return { item: result.item, entryId };
-  }
-
-  /** Reads the reviewer's people from Graph into their pages; the item (created on first sight) gets the counts. */
-  async sync(who: DelegatedIdentity, d: ReviewDefinition, i: ReviewInstance) {
-    const { people, resourceName } = await this.deps.reader.people(who, d, i.id);
-    const facts = this.deps.reader.facts(d, i, resourceName);
-    const id = assignmentId(i.id, who.userId);
-    const { written, pageCount } = await this.pages.writeAll(id, who.userId, people);
-    const now = this.deps.clock.now();
-    const synced = (known: PeoplePageCounts[] | undefined) => {
-      const pages = mergeCounts(known, written, pageCount);
-      return { facts, pages, ...totals(pages), syncedAt: now.toISOString() };
-    };
-    const { item, created } = await this.deps.workflows.create<ReviewAssignmentData>({
-      id,
-      kind: ReviewKind.assignment,
-      state: 'inProgress',
-      data: { ...synced(undefined), reviewerId: who.userId, messages: {} },
-      subjects: [who.userId],
-      at: now,
-    });
-    if (created) return item;
-    const updated = await mutateItem<ReviewAssignmentData>(
-      this.deps.workflows,
-      id,
-      () => this.deps.clock.now(),
-      (fresh) => ({ data: { ...fresh.data, ...synced(fresh.data.pages) } }),
-      { item },
-    );
-    return updated.item;
   }
 }
