@@ -30,6 +30,8 @@ export async function startReviewApp(
     signIn?: string[];
     /** The bot's store (MongoDB for the storage checks); in memory by default. */
     store?: Store;
+    /** Poll Graph at start and run the pollers every 50 ms, as a deployed bot does (slower); off by default. */
+    live?: boolean;
   } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
@@ -58,12 +60,12 @@ export async function startReviewApp(
       clientId: emulator.clientId,
       clientSecret: emulator.clientSecret,
     },
-    // Pollers far apart: the test runs due work itself.
+    // Pollers far apart unless live: the test runs due work itself.
     tuning: {
-      outbox: { pollMs: 60_000, backoffBaseMs: 200, backoffCapMs: 2000 },
-      schedulerPollMs: 60_000,
+      outbox: { pollMs: opts.live ? 50 : 60_000, backoffBaseMs: 200, backoffCapMs: 2000 },
+      schedulerPollMs: opts.live ? 50 : 60_000,
     },
-    reviewTuning: { pollAtStart: false },
+    reviewTuning: { pollAtStart: opts.live === true },
     owner: 'replica-1',
     onCreated: (w) => (access = w),
     onReviews: (r) => (reviews = r),
