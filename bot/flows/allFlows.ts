@@ -2,7 +2,7 @@ import type { AccessWorkflow } from '../../services/access/accessWorkflow';
 import type { FlowFactory } from '../flow';
 import { governanceFlows } from './pim/pimFlowWiring';
 import type { ReviewServices } from '../../services/reviews/reviewWorkflow';
-import { reviewFlowFor } from './reviews/reviewFlowWiring';
+import { graphFactoryFor, reviewFlowFor } from './reviews/reviewFlowWiring';
 
 type GovernanceArgs = Parameters<typeof governanceFlows>[0];
 
@@ -17,12 +17,14 @@ export function allFlows(
     onReviews?: (services: ReviewServices) => void;
   },
 ): FlowFactory[] {
-  const reviews = reviewFlowFor({ ...args, tuning: args.reviewTuning });
+  // Access and reviews share one Graph client factory: one app-only token and one metadata fetch.
+  const graph = args.graph ?? graphFactoryFor(args);
+  const reviews = reviewFlowFor({ ...args, tuning: args.reviewTuning, graph });
   const onCreated = (wf: AccessWorkflow) => {
     reviews.attach(wf);
     args.onReviews?.(reviews.services());
     args.onCreated?.(wf);
   };
   const plugins = [...(args.plugins ?? []), reviews.plugin];
-  return [...governanceFlows({ ...args, onCreated, plugins }), reviews.flow];
+  return [...governanceFlows({ ...args, onCreated, plugins, graph }), reviews.flow];
 }

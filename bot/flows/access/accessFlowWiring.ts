@@ -3,6 +3,7 @@ import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
 import type { Clock } from '../../../services/clock';
 import type { Config } from '../../../services/config';
 import type { Logger } from '../../../services/logger';
+import type { GraphClientFactory } from '../../../services/adapters/graph/clientFactory';
 import type { Store } from '../../../services/ports/store';
 import type { FlowFactory } from '../../flow';
 import { accessFlow, type AccessFlowDeps } from './accessFlow';
@@ -33,17 +34,22 @@ export function accessFlowFor(args: {
   owner?: string;
   /** Other item kinds (PIM) sharing the outbox and scheduler. */
   plugins?: Parameters<typeof accessFlow>[2];
+  /** A Graph client factory shared with other flows (one app token, one metadata fetch). */
+  graph?: GraphClientFactory;
 }): FlowFactory {
   const { config, logger } = args;
-  const gateways = accessGateways({
-    baseUrl: config.graph.baseUrl,
-    authorityHost: config.graph.authorityHost,
-    exchangeBaseUrl: config.graph.exchangeBaseUrl,
-    useManagedIdentity: config.graph.useManagedIdentity,
-    teamsAppId: config.bot.teamsAppId,
-    ...args.credentials,
-    logger: logger.child({ component: 'graph' }),
-  });
+  const gateways = accessGateways(
+    {
+      baseUrl: config.graph.baseUrl,
+      authorityHost: config.graph.authorityHost,
+      exchangeBaseUrl: config.graph.exchangeBaseUrl,
+      useManagedIdentity: config.graph.useManagedIdentity,
+      teamsAppId: config.bot.teamsAppId,
+      ...args.credentials,
+      logger: logger.child({ component: 'graph' }),
+    },
+    args.graph,
+  );
   if (!gateways.teamsApps) {
     logger.warn(
       'TEAMS_APP_ID is not set: the bot cannot install its app for people who never opened it, so they get no cards',

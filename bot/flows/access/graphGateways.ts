@@ -5,11 +5,14 @@ import { GraphTeamsAppsGateway } from '../../../services/adapters/graph/graphTea
 import type { GraphGatewayOptions } from '../../../services/adapters/graph/options';
 
 /**
- * The Graph gateways the access flow uses, over one client factory (shared token caches). Without the
+ * The Graph gateways the access flow uses, over one client factory (shared token caches; other flows
+ * may pass theirs, so the app-only token and the authority's metadata are fetched once). Without the
  * Teams app's manifest id there is no installer: approvers who never opened the bot get no card.
  */
-export function accessGateways(options: GraphGatewayOptions) {
-  const graph = new GraphClientFactory(options);
+export function accessGateways(
+  options: GraphGatewayOptions,
+  graph: GraphClientFactory = new GraphClientFactory(options),
+) {
   const { teamsAppId, baseUrl } = options;
   return {
     entitlement: new GraphEntitlementGateway(graph),

@@ -8,7 +8,21 @@ import type { Store } from '../../../services/ports/store';
 import type { GraphAppCredentials } from '../access/accessFlowWiring';
 import { reviewFlow, type ReviewFlowDeps } from './reviewFlow';
 
-/** The access review flow for a composition root: Graph gateways from the config, the store, the timers. */
+/** A Graph client factory from the config's URLs and the app's credentials (one per process is enough). */
+export function graphFactoryFor(args: { config: Config; logger: Logger; credentials: GraphAppCredentials }) {
+  const { config } = args;
+  return new GraphClientFactory({
+    baseUrl: config.graph.baseUrl,
+    authorityHost: config.graph.authorityHost,
+    exchangeBaseUrl: config.graph.exchangeBaseUrl,
+    useManagedIdentity: config.graph.useManagedIdentity,
+    teamsAppId: config.bot.teamsAppId,
+    ...args.credentials,
+    logger: args.logger.child({ component: 'graph' }),
+  });
+}
+
+/** The access review flow for a composition root: Graph gateways, the store, the poll and reminder settings. */
 export function reviewFlowFor(args: {
   config: Config;
   store: Store;
@@ -16,16 +30,11 @@ export function reviewFlowFor(args: {
   clock: Clock;
   credentials: GraphAppCredentials;
   tuning?: Pick<ReviewFlowDeps, 'pollAtStart'>;
+  /** The Graph client factory the access flow uses too (one app token, one metadata fetch). */
+  graph?: GraphClientFactory;
 }) {
   const { config, logger } = args;
-  const graph = new GraphClientFactory({
-    baseUrl: config.graph.baseUrl,
-    authorityHost: config.graph.authorityHost,
-    exchangeBaseUrl: config.graph.exchangeBaseUrl,
-    useManagedIdentity: config.graph.useManagedIdentity,
-    ...args.credentials,
-    logger: logger.child({ component: 'graph' }),
-  });
+  const graph = args.graph ?? graphFactoryFor(args);
   return reviewFlow({
     store: args.store,
     reviews: new GraphReviewsGateway(graph),
