@@ -28,6 +28,8 @@ export interface ReviewWorkflowDeps {
   reminderDays: readonly number[];
   /** How often Graph is polled for instances that started or completed. */
   pollEveryMs: number;
+  /** Poll Graph as soon as the scheduler starts (default); tests poll when they choose. */
+  pollAtStart?: boolean;
 }
 
 /** Access reviews: what they add to the shared outbox and scheduler, and their services once it runs. */
@@ -69,6 +71,12 @@ export function createReviewWorkflow(deps: ReviewWorkflowDeps) {
         const { definitionId, instanceId, days } = job.payload as Record<string, string>;
         await discovery.remind(definitionId!, instanceId!, `${days}d`);
       },
+    },
+    // The first round is due at once (instances that started while the bot was down are found now),
+    // then one round stays scheduled; replicas agree on the ids, so each may do this.
+    onStart: async () => {
+      if (deps.pollAtStart !== false) await discovery.scheduleNow();
+      await discovery.scheduleNext();
     },
   };
   return {
