@@ -68,6 +68,20 @@ export class PlaygroundPage {
    */
   async click(title: string, where: { after?: string; card?: string } = {}): Promise<void> {
     const { after, card: inCard } = where;
+    const until = Date.now() + 15_000; // the card may still be on its way
+    for (;;) {
+      const button = await this.findButton(title, after, inCard);
+      // A real mouse click: the Playground's React handlers do not always see a bare element.click().
+      if (button) return button.click();
+      if (Date.now() > until) break;
+      await sleep(300);
+    }
+    throw new DeadEndError(
+      `No "${title}" button${after ? ` after "${after}"` : ''}${inCard ? ` in a card with "${inCard}"` : ''}`,
+    );
+  }
+
+  private async findButton(title: string, after?: string, inCard?: string) {
     const found = await this.page.evaluateHandle(
       (t, near, only) => {
         const cards = [...document.querySelectorAll('.ac-adaptiveCard')]
@@ -94,22 +108,22 @@ export class PlaygroundPage {
       after,
       inCard,
     );
-    const button = found.asElement() as ElementHandle<Element> | null;
-    // A real mouse click: the Playground's React handlers do not always see a bare element.click().
-    if (button) return button.click();
-    throw new DeadEndError(
-      `No "${title}" button${after ? ` after "${after}"` : ''}${inCard ? ` in a card with "${inCard}"` : ''}`,
-    );
+    return found.asElement() as ElementHandle<Element> | null;
   }
 
   /** Types into the newest input labelled `label` (a text box or area), in the newest card with `card`. */
   async fill(label: string, value: string, card?: string): Promise<void> {
-    await this.page.click(await this.inputOf(label, card));
+    await sleep(1000); // a card just shown may render once more, emptying what was typed too early
+    const input = await this.inputOf(label, card);
+    await this.page.click(input);
     await this.page.keyboard.type(value);
+    const now = await this.page.$eval(input, (e) => (e as HTMLInputElement).value);
+    if (now !== value) throw new DeadEndError(`"${label}" holds "${now}" after typing "${value}"`);
   }
 
   /** Picks `option` in the newest card drop-down labelled `label`. */
   async choose(label: string, option: string): Promise<void> {
+    await sleep(1000); // as in fill
     await this.page.click(await this.inputOf(label));
     const opt = await this.page.waitForSelector(`::-p-aria([name="${option}"][role="option"])`, {
       timeout: 5000,
@@ -118,18 +132,25 @@ export class PlaygroundPage {
   }
 
   private async inputOf(label: string, card?: string): Promise<string> {
-    const id = await this.page.$$eval(
-      '.ac-adaptiveCard',
-      (cs, l, only) =>
-        cs
-          .filter((c) => !only || (c as HTMLElement).innerText.includes(only))
-          .flatMap((c) => [...c.querySelectorAll('label')])
-          .filter((x) => x.textContent?.includes(l))
-          .at(-1)
-          ?.getAttribute('for'),
-      label,
-      card,
-    );
+    // The card may still be on its way: look again for a while before calling it a dead end.
+    const until = Date.now() + 15_000;
+    let id: string | null | undefined;
+    while (!id && Date.now() < until) {
+      if (id === null) await sleep(300);
+      id = await this.page.$$eval(
+        '.ac-adaptiveCard',
+        (cs, l, only) =>
+          cs
+            .filter((c) => !only || (c as HTMLElement).innerText.includes(only))
+            .flatMap((c) => [...c.querySelectorAll('label')])
+            .filter((x) => x.textContent?.includes(l))
+            .at(-1)
+            ?.getAttribute('for'),
+        label,
+        card,
+      );
+      id ??= null;
+    }
     if (!id) throw new DeadEndError(`No input labelled "${label}"`);
     return `[id="${id}"]`;
   }

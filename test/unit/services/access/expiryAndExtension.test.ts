@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { NotYoursError } from '../../../../services/access/errors';
+import { NotExtendableError, NotYoursError } from '../../../../services/access/errors';
 import type { AccessRequestData } from '../../../../services/access/model';
 import { accessHarness } from './harness';
 
@@ -71,6 +71,23 @@ describe('ExpiryWarningService and AccessExtensionService', () => {
       h.wf.extensions.extend(h.as('adele'), { assignmentId: 'asg-miriam', idempotencyKey: 'x' }),
       NotYoursError,
     );
+  });
+
+  it('a policy that does not let users extend: no form, no request to Graph, and my access says so', async () => {
+    const sales = h.entitlement.packages.find((p) => p.id === 'sales')!;
+    sales.policies = sales.policies.map((p) => ({ ...p, enableTargetsToSelfUpdateAccess: false }));
+    await assert.rejects(h.wf.extensions.form(h.as('miriam'), 'asg-miriam'), (err: Error) => {
+      assert.ok(err instanceof NotExtendableError);
+      assert.match(err.message, /The policy of Sales Toolkit does not let you extend it/);
+      return true;
+    });
+    await assert.rejects(
+      h.wf.extensions.extend(h.as('miriam'), { assignmentId: 'asg-miriam', idempotencyKey: 'ext-no' }),
+      NotExtendableError,
+    );
+    assert.equal(h.entitlement.requests.length, 0);
+    const [row] = await h.wf.extensions.myAccess(h.as('miriam'));
+    assert.equal(row?.extendable, false);
   });
 
   it("my access lists the user's assignments, soonest to end first", async () => {
