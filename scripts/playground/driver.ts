@@ -113,7 +113,7 @@ export class PlaygroundPage {
 
   /** Types into the newest input labelled `label` (a text box or area), in the newest card with `card`. */
   async fill(label: string, value: string, card?: string): Promise<void> {
-    await sleep(1000); // a card just shown may render once more, emptying what was typed too early
+    await sleep(2500); // a card just shown may render once more, emptying what was typed too early
     const input = await this.inputOf(label, card);
     await this.page.click(input);
     await this.page.keyboard.type(value);
@@ -123,7 +123,7 @@ export class PlaygroundPage {
 
   /** Picks `option` in the newest card drop-down labelled `label`. */
   async choose(label: string, option: string): Promise<void> {
-    await sleep(1000); // as in fill
+    await sleep(2500); // as in fill
     await this.page.click(await this.inputOf(label));
     const opt = await this.page.waitForSelector(`::-p-aria([name="${option}"][role="option"])`, {
       timeout: 5000,
