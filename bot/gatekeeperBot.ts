@@ -20,6 +20,7 @@ import { availableIntents, helpCard, welcomeCommands } from './helpCard';
 import type { InvokeRouter } from './invoke/router';
 import { SignInRequiredError } from '../services/ports/graphErrors';
 import type { SsoTokens } from './sso/ssoTokens';
+import { commandWords } from './inbound/commandWords';
 import { turnLog } from './turnLog';
 import { userTimeOf } from './userTime';
 
@@ -131,11 +132,12 @@ export class GatekeeperBot extends TeamsActivityHandler {
       return;
     }
     await this.remember(context, actor);
-    const match = matchIntent(context.activity.text ?? '');
+    const words = commandWords(context.activity);
+    const match = matchIntent(words);
     const handler = match && this.deps.messages[match.intent];
     if (!match || !handler) {
       const available = availableIntents(this.deps.messages);
-      const unknownText = match ? undefined : (context.activity.text ?? '').trim();
+      const unknownText = match ? undefined : words.trim();
       // A known command no flow answers yet says so plainly, rather than "not understood".
       const asked = match && match.intent !== 'help' ? match.intent : undefined;
       await sendCard(context, helpCard({ available, unknownText, asked }));

@@ -45,10 +45,12 @@ export function playgroundConfig(alias: string): string {
     `  ${playgroundUser(me, '  ')}`,
     'users:',
     ...others.map((u) => `  - ${playgroundUser(u, '    ')}`),
+    // The Playground replaces these placeholders only in its built-in config: from a file every user
+    // would share one literal id, and one person's cards would land in the next person's chat.
     'personalChat:',
-    '  id: "__PERSONAL_CHAT_ID__"',
+    `  id: ${JSON.stringify(`a:playground-${me.id}`)}`,
     'groupChat:',
-    '  id: "__GROUP_CHAT_ID__"',
+    `  id: ${JSON.stringify(`19:playground-${me.id}@thread.v2`)}`,
     '  name: "Group Chat"',
     'team:',
     '  id: "team-id"',

@@ -1,5 +1,6 @@
 import type { AccessPackageSummary, EntitlementGateway } from '../ports/entitlement';
 import type { DelegatedIdentity } from '../ports/userTokens';
+import { extendableAssignments } from './extendable';
 
 /** One package in the catalog list. */
 export interface CatalogEntry {
@@ -8,7 +9,7 @@ export interface CatalogEntry {
   description?: string;
   catalog: string;
   /** The user has this package already: their assignment, to extend rather than request again. */
-  held?: { assignmentId: string; endsAt?: string };
+  held?: { assignmentId: string; endsAt?: string; extendable: boolean };
 }
 
 /** A page of the packages the user may request, grouped by catalog. */
@@ -47,10 +48,16 @@ export class AccessCatalogService {
     ]);
     // Graph lists what a policy lets the user request, held or not: a package they have is marked,
     // so they extend it rather than fill in a form that Graph refuses (alreadyAssigned).
+    const delivered = assignments.filter((a) => a.state === 'delivered' && a.accessPackage?.id);
+    const extendable = await extendableAssignments(
+      this.deps.entitlement,
+      delivered.map((a) => ({ id: a.id, packageId: a.accessPackage!.id, policyId: a.policyId })),
+    );
     const held = new Map(
-      assignments
-        .filter((a) => a.state === 'delivered' && a.accessPackage?.id)
-        .map((a) => [a.accessPackage!.id, { assignmentId: a.id, endsAt: a.endDateTime }]),
+      delivered.map((a) => [
+        a.accessPackage!.id,
+        { assignmentId: a.id, endsAt: a.endDateTime, extendable: extendable.has(a.id) },
+      ]),
     );
     const entries: CatalogEntry[] = requestable
       .filter(visible)

@@ -7,6 +7,7 @@ import type { DelegatedIdentity } from '../ports/userTokens';
 import type { WorkflowStore } from '../ports/workflowStore';
 import { createdLeased } from '../workflow/mutate';
 import type { EffectRunner } from './accessRequestService';
+import { extendableAssignments } from './extendable';
 import { buildExtensionForm, type ExtensionForm } from './extensionForm';
 import type { AccessRequestData } from './model';
 import { newRequestItem, requestItemId } from './newRequestItem';
@@ -22,6 +23,8 @@ export interface MyAccessEntry {
   state: string;
   /** ISO; undefined when the access does not expire. */
   endsAt?: string;
+  /** Its policy lets the user extend it (Extend is offered only then). */
+  extendable: boolean;
 }
 
 /**
@@ -44,6 +47,12 @@ export class AccessExtensionService {
   /** The user's delivered assignments, soonest to end first. */
   async myAccess(who: DelegatedIdentity): Promise<MyAccessEntry[]> {
     const all = await this.deps.entitlement.myAssignments(who);
+    const extendable = await extendableAssignments(
+      this.deps.entitlement,
+      all.flatMap((a) =>
+        a.accessPackage?.id ? [{ id: a.id, packageId: a.accessPackage.id, policyId: a.policyId }] : [],
+      ),
+    );
     return all
       .map((a) => ({
         assignmentId: a.id,
@@ -54,6 +63,7 @@ export class AccessExtensionService {
         policyId: a.policyId,
         state: a.state,
         endsAt: a.endDateTime,
+        extendable: extendable.has(a.id),
       }))
       .sort((a, b) => (a.endsAt ?? '9999').localeCompare(b.endsAt ?? '9999'));
   }

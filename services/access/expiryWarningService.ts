@@ -7,6 +7,7 @@ import { auditEffect } from '../workflow/coreEffects';
 import type { HasMessages } from '../workflow/messages';
 import { sendEffect } from '../workflow/notifyEffects';
 import { AccessNotification } from './model';
+import { extendableAssignments } from './extendable';
 
 /** Workflow kind of one expiry warning (one per assignment and threshold). */
 export const EXPIRY_WARNING = 'expiryWarning';
@@ -23,6 +24,8 @@ export interface ExpiringCardData {
   endsAt: string;
   /** The warning threshold this card is for (7 or 1 by default). */
   thresholdDays: number;
+  /** Its policy lets the user extend it; absent in warnings stored before this was known. */
+  extendable?: boolean;
 }
 
 interface WarningData extends HasMessages {
@@ -73,6 +76,15 @@ export class ExpiryWarningService {
     );
   }
 
+  /** Whether the warning may offer Extend (the policy must let users extend; see extendable.ts). */
+  private async extendable(a: AssignmentInfo): Promise<boolean> {
+    const packageId = a.accessPackage?.id;
+    if (!packageId) return false;
+    return (
+      await extendableAssignments(this.deps.entitlement, [{ id: a.id, packageId, policyId: a.policyId }])
+    ).has(a.id);
+  }
+
   private async warn(a: AssignmentInfo, userId: string, threshold: number, now: Date): Promise<boolean> {
     const id = `expiry:${a.id}:${threshold}`;
     const card: ExpiringCardData = {
@@ -83,6 +95,7 @@ export class ExpiryWarningService {
       },
       endsAt: a.endDateTime!,
       thresholdDays: threshold,
+      extendable: await this.extendable(a),
     };
     const { created } = await this.deps.workflows.create<WarningData>({
       id,

@@ -32,9 +32,13 @@ export async function buildExtensionForm(
     applicable.find((r) => r.policyId === assignment.policyId) ??
     (assignment.policyId ? undefined : applicable[0]);
   const detail = await deps.entitlement.getAccessPackage(packageId);
-  if (!reqs || !detail.policies.some((p) => p.id === reqs.policyId))
-    throw new NotExtendableError(`No policy lets ${who.userId} extend ${detail.displayName}`);
-  const policy = await policyOption(deps.resolver, detail, reqs, who.userId, 'extend');
+  const granting = reqs && detail.policies.find((p) => p.id === reqs.policyId);
+  // Graph refuses a userExtend the policy does not enable (ExtensionNotAllowed): say so before the form.
+  if (!granting?.enableTargetsToSelfUpdateAccess)
+    throw new NotExtendableError(
+      `The policy of ${detail.displayName} does not let you extend it. Ask its owner, or request it again once it ends.`,
+    );
+  const policy = await policyOption(deps.resolver, detail, reqs!, who.userId, 'extend');
   return {
     assignmentId,
     endsAt: assignment.endDateTime,

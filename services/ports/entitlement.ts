@@ -76,6 +76,8 @@ export interface AssignmentPolicy {
   allowCustomAssignmentSchedule: boolean;
   isApprovalRequiredForAdd: boolean;
   isApprovalRequiredForUpdate: boolean;
+  /** requestorSettings.enableTargetsToSelfUpdateAccess: whether users may extend their own access. */
+  enableTargetsToSelfUpdateAccess: boolean;
   stages: ApprovalStageSettings[];
   expiration?: Expiration;
   questions: AccessPackageQuestion[];

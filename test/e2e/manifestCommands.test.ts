@@ -10,15 +10,15 @@ import { MANIFEST_INTENTS } from '../../manifest/commands';
 import { loadConfig } from '../../services/config';
 import { signInEveryone } from '../support/signIn';
 
-/** The words each imBack button of a card would say in the chat, in order. */
-function imBacks(card: unknown): string[] {
+/** The command each button of a card sends, in order (a plain Action.Submit: the Playground ignores imBack). */
+function commandButtons(card: unknown): string[] {
   const out: string[] = [];
   const walk = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(walk);
     else if (n && typeof n === 'object') {
       const o = n as Record<string, unknown>;
-      const ms = (o.data as { msteams?: { type?: string; value?: string } } | undefined)?.msteams;
-      if (o.type === 'Action.Submit' && ms?.type === 'imBack' && ms.value) out.push(ms.value);
+      const command = (o.data as { command?: string } | undefined)?.command;
+      if (o.type === 'Action.Submit' && command) out.push(command);
       Object.values(o).forEach(walk);
     }
   };
@@ -81,7 +81,7 @@ describe('e2e: the manifest lists exactly the commands that work', () => {
 
   it('the welcome card offers exactly the working commands as buttons (reviews among them)', () => {
     assert.ok(working.includes('reviews'));
-    assert.deepEqual(imBacks(welcome), [...working, 'what can you do']);
+    assert.deepEqual(commandButtons(welcome), [...working, 'what can you do']);
     assert.doesNotMatch(cardText(welcome), /[Cc]oming soon/);
   });
 
@@ -89,7 +89,7 @@ describe('e2e: the manifest lists exactly the commands that work', () => {
     const mark = channel.recorder.mark();
     await channel.send('AdeleV', 'help');
     const help = cardOf(await channel.waitFor((r) => r.alias === 'AdeleV' && r.op === 'reply', 5000, mark));
-    assert.deepEqual(imBacks(help), working);
+    assert.deepEqual(commandButtons(help), working);
     assert.doesNotMatch(cardText(help), /[Cc]oming soon|not available/);
   });
 

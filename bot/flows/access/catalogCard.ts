@@ -14,7 +14,7 @@ function buttons(pkg: CatalogEntry, p: CatalogPage) {
         data: { packageId: pkg.id, page: p.page, search: p.search ?? '' },
       },
     ];
-  return pkg.held.endsAt
+  return pkg.held.endsAt && pkg.held.extendable
     ? [{ title: 'Extend', verb: 'access.extendForm', data: { assignmentId: pkg.held.assignmentId } }]
     : [];
 }

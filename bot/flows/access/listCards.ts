@@ -98,10 +98,13 @@ export function renderMyAccessCard(rows: MyAccessEntry[], t: UserTime): Adaptive
     rows: rows.slice(0, 20).map((a) =>
       row({
         title: a.package.displayName,
-        line: a.endsAt ? `Ends ${formatWhen(a.endsAt, t)}` : 'Does not expire',
-        execute: a.endsAt
-          ? [{ title: 'Extend', verb: 'access.extendForm', data: { assignmentId: a.assignmentId } }]
-          : [],
+        line: a.endsAt
+          ? `Ends ${formatWhen(a.endsAt, t)}${a.extendable ? '' : '. Its policy does not allow extending it.'}`
+          : 'Does not expire',
+        execute:
+          a.endsAt && a.extendable
+            ? [{ title: 'Extend', verb: 'access.extendForm', data: { assignmentId: a.assignmentId } }]
+            : [],
       }),
     ),
     refresh: { title: 'Refresh', verb: 'access.myAccess', data: {} },

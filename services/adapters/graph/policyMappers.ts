@@ -84,6 +84,7 @@ export function toPolicy(p: Json): AssignmentPolicy {
     allowCustomAssignmentSchedule: requestor.allowCustomAssignmentSchedule === true,
     isApprovalRequiredForAdd: approval.isApprovalRequiredForAdd === true,
     isApprovalRequiredForUpdate: approval.isApprovalRequiredForUpdate === true,
+    enableTargetsToSelfUpdateAccess: requestor.enableTargetsToSelfUpdateAccess === true,
     stages: Array.isArray(approval.stages) ? (approval.stages as Json[]).map(toStageSettings) : [],
     expiration: toExpiration(p.expiration),
     questions: questions(p.questions),

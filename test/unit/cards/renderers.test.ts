@@ -14,9 +14,11 @@ describe('typed card renderers', () => {
       comingSoon: ['Activating admin roles'],
     });
     assert.match(texts(card), /Welcome to Gatekeeper, Adele Vance/);
-    // imBack: the button says the words as if typed, and the welcome card stays in the chat.
-    assert.match(texts(card), /"title":"My requests".*"type":"imBack","value":"my requests"/);
-    assert.match(texts(card), /"type":"imBack","value":"what can you do"/);
+    // A plain Action.Submit carries the command (the Playground ignores msteams.imBack), and the
+    // welcome card stays in the chat.
+    assert.match(texts(card), /"title":"My requests".*"data":\{"command":"my requests"\}/);
+    assert.match(texts(card), /"data":\{"command":"what can you do"\}/);
+    assert.doesNotMatch(texts(card), /imBack/);
     assert.match(texts(card), /Coming soon: activating admin roles\./);
   });
 
@@ -35,8 +37,8 @@ describe('typed card renderers', () => {
     );
     assert.match(plain, /"text":"request access","weight":"Bolder"/);
     assert.match(plain, /"text":"approvals","weight":"Bolder"/);
-    assert.match(plain, /"type":"imBack","value":"approvals"/);
-    assert.doesNotMatch(plain, /"value":"reviews"/, 'no button for what does not work yet');
+    assert.match(plain, /"data":\{"command":"approvals"\}/);
+    assert.doesNotMatch(plain, /"command":"reviews"/, 'no button for what does not work yet');
     assert.match(plain, /Do reviews \(not available yet\)/);
     assert.doesNotMatch(plain, /didn't understand/);
     assert.match(

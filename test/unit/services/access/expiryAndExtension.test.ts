@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { NotYoursError } from '../../../../services/access/errors';
+import { NotExtendableError, NotYoursError } from '../../../../services/access/errors';
 import type { AccessRequestData } from '../../../../services/access/model';
 import { accessHarness } from './harness';
+import { renderExpiringCard } from '../../../../bot/flows/access/expiringCard';
+import type { ExpiringCardData } from '../../../../services/access/expiryWarningService';
 
 describe('ExpiryWarningService and AccessExtensionService', () => {
   let h: ReturnType<typeof accessHarness>;
@@ -38,6 +40,7 @@ describe('ExpiryWarningService and AccessExtensionService', () => {
       package: { id: 'sales', displayName: 'Sales Toolkit' },
       endsAt: '2026-03-07T10:00:00.000Z',
       thresholdDays: 7,
+      extendable: true,
     });
     assert.deepEqual(h.kinds('lee'), [], 'months away: no warning');
     h.clock.set('2026-03-02T12:00:00Z');
@@ -71,6 +74,37 @@ describe('ExpiryWarningService and AccessExtensionService', () => {
       h.wf.extensions.extend(h.as('adele'), { assignmentId: 'asg-miriam', idempotencyKey: 'x' }),
       NotYoursError,
     );
+  });
+
+  it('a policy that does not let users extend: no form, no request to Graph, and my access says so', async () => {
+    const sales = h.entitlement.packages.find((p) => p.id === 'sales')!;
+    sales.policies = sales.policies.map((p) => ({ ...p, enableTargetsToSelfUpdateAccess: false }));
+    await assert.rejects(h.wf.extensions.form(h.as('miriam'), 'asg-miriam'), (err: Error) => {
+      assert.ok(err instanceof NotExtendableError);
+      assert.match(err.message, /The policy of Sales Toolkit does not let you extend it/);
+      return true;
+    });
+    await assert.rejects(
+      h.wf.extensions.extend(h.as('miriam'), { assignmentId: 'asg-miriam', idempotencyKey: 'ext-no' }),
+      NotExtendableError,
+    );
+    assert.equal(h.entitlement.requests.length, 0);
+    const [row] = await h.wf.extensions.myAccess(h.as('miriam'));
+    assert.equal(row?.extendable, false);
+  });
+
+  it('the expiry warning of access its policy does not let users extend offers no Extend, and says so', async () => {
+    const sales = h.entitlement.packages.find((p) => p.id === 'sales')!;
+    sales.policies = sales.policies.map((p) => ({ ...p, enableTargetsToSelfUpdateAccess: false }));
+    await h.wf.start(); // schedules the first scan, as above
+    await h.wf.stop();
+    h.clock.set('2026-03-02T11:00:00Z');
+    await h.wf.runDue();
+    const card = h.lastCard('miriam', 'access.expiring') as unknown as ExpiringCardData;
+    assert.equal(card.extendable, false);
+    const rendered = JSON.stringify(renderExpiringCard(card, { timeZone: 'UTC', now: h.clock.now() }));
+    assert.doesNotMatch(rendered, /access\.extendForm/);
+    assert.match(rendered, /Its policy does not allow extending it/);
   });
 
   it("my access lists the user's assignments, soonest to end first", async () => {

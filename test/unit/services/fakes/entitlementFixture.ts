@@ -19,6 +19,7 @@ const policy = (
   allowCustomAssignmentSchedule: false,
   isApprovalRequiredForAdd: true,
   isApprovalRequiredForUpdate: true,
+  enableTargetsToSelfUpdateAccess: true,
   stages: [],
   questions: [],
   expiration: { type: 'afterDuration', duration: 'P30D' },
