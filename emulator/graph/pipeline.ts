@@ -92,17 +92,31 @@ export class GraphPipeline {
       return { status: 200, body: await this.deps.batch(call, this) };
     }
     if (!METHODS.has(call.method))
-      throw new GraphHttpError(405, 'Request_BadRequest', `Method ${call.method} is not allowed.`);
+      throw new GraphHttpError(
+        405,
+        'Request_BadRequest',
+        'Specified HTTP method is not allowed for the request target.',
+      );
+    // Graph refuses /me to app-only tokens with 400, before any permission check (auth-concepts.md:
+    // /me needs a signed-in user; the answer as reported in msgraph-sdk-php#1163).
+    if (caller.kind === 'app' && /^\/me(\/|$)/i.test(call.path)) {
+      throw new GraphHttpError(
+        400,
+        'BadRequest',
+        '/me request is only valid with delegated authentication flow.',
+      );
+    }
     const method = call.method as GraphRequest['method'];
     const match = this.deps.routes.match(method, call.version, call.path);
     if (match.kind === 'noSegment') {
       throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${match.segment}'.`);
     }
     if (match.kind === 'noMethod') {
+      // json-batching.md's example answer for a method the target lacks.
       throw new GraphHttpError(
         405,
         'Request_BadRequest',
-        `The HTTP method '${method}' is not allowed for this resource.`,
+        'Specified HTTP method is not allowed for the request target.',
       );
     }
     if (!isPermitted(match.route.permissions, caller)) throw accessDenied();

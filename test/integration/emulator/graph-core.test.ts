@@ -33,7 +33,7 @@ describe('emulator: Graph core over HTTPS', () => {
     assert.match(res.body.error.message, /audience/i);
   });
 
-  it('answers 403 Authorization_RequestDenied when the app lacks the permission, and on delegated-only /me', async () => {
+  it('answers 403 Authorization_RequestDenied when the app lacks the permission, and 400 to an app on /me', async () => {
     emu().tokens.registerApp({
       clientId: 'weak-app',
       clientSecret: 's',
@@ -50,7 +50,14 @@ describe('emulator: Graph core over HTTPS', () => {
     const groups = await weak.api('/groups').get();
     assert.equal(groups.value.length, 6);
     const app = graphClient(emu(), appCredential(emu()));
-    await assert.rejects(app.api('/me').get(), (e: GraphError) => e.statusCode === 403);
+    // auth-concepts.md: /me needs a signed-in user; Graph answers an app token 400 BadRequest.
+    await assert.rejects(
+      app.api('/me').get(),
+      (e: GraphError) =>
+        e.statusCode === 400 &&
+        e.code === 'BadRequest' &&
+        e.message === '/me request is only valid with delegated authentication flow.',
+    );
   });
 
   it('requires AuditLog.Read.All for signInActivity and returns lastSignInDateTime', async () => {
