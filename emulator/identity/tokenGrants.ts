@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import type { HttpOut } from '../graph/http';
 import { aadError } from './aadErrors';
 import type { RegisteredApp } from './apps';
@@ -57,15 +58,24 @@ export class TokenGrants {
     } catch (e) {
       const expired = e instanceof Error && e.name === 'TokenExpiredError';
       const reason = e instanceof Error ? e.message : 'invalid';
+      const claims = jwt.decode(assertion) as { aud?: string } | null;
       return {
         out: expired
           ? aadError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range.')
-          : aadError(
-              400,
-              'invalid_grant',
-              50013,
-              `Assertion failed signature validation. [Reason - ${reason}]`,
-            ),
+          : reason.startsWith('Invalid audience')
+            ? // AADSTS50013 names a token for another app this way (Entra's error code reference).
+              aadError(
+                400,
+                'invalid_grant',
+                50013,
+                `Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '${claims?.aud ?? ''}' and the expected audience is '${app.clientId}' or one of the Application Id URIs of this application.`,
+              )
+            : aadError(
+                400,
+                'invalid_grant',
+                50013,
+                `Assertion failed signature validation. [Reason - ${reason}]`,
+              ),
       };
     }
     if (!user.oid || user.idtyp === 'app') {
@@ -81,7 +91,9 @@ export class TokenGrants {
           400,
           'invalid_grant',
           65001,
-          `The user or administrator has not consented to use the application with ID '${app.clientId}' for ${resource.scope}.`,
+          `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`,
+          // Entra marks a missing consent so MSAL knows a prompt fixes it (microsoft-graph-docs-contrib#3462).
+          { suberror: 'consent_required' },
         ),
       );
     }
