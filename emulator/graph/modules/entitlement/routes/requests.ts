@@ -118,7 +118,10 @@ export function requestRoutes(
         admin(req);
         const shaper = Shaper.of(req, EM_SHAPES, 'request');
         em.refresh();
-        return entityResult(views.request(em.request(req.params.id ?? '')), shaper);
+        return entityResult(views.request(em.request(req.params.id ?? '')), shaper, 200, {
+          req,
+          context: CONTEXT,
+        });
       },
     },
     {

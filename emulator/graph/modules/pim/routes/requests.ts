@@ -11,6 +11,7 @@ import { PIM_SHAPES } from '../shapes';
 import { PIM_PERMS, RM_ROOT } from './permissions';
 
 const BASE = `${RM_ROOT}/roleAssignmentScheduleRequests`;
+const CONTEXT = 'roleManagement/directory/roleAssignmentScheduleRequests';
 
 /**
  * roleAssignmentScheduleRequests: activate/deactivate, list, filterByCurrentUser, cancel. Listing every
@@ -28,7 +29,7 @@ export function requestRoutes(pim: PimService, views: PimViews, roles: Directory
     return collectionResult(
       req,
       items.map((r) => views.request(r)),
-      'roleManagement/directory/roleAssignmentScheduleRequests',
+      CONTEXT,
       shaper,
     );
   };
@@ -60,7 +61,10 @@ export function requestRoutes(pim: PimService, views: PimViews, roles: Directory
         admin(req);
         const shaper = Shaper.of(req, PIM_SHAPES, 'request');
         pim.refresh();
-        return entityResult(views.request(pim.request(req.params.id ?? '')), shaper);
+        return entityResult(views.request(pim.request(req.params.id ?? '')), shaper, 200, {
+          req,
+          context: CONTEXT,
+        });
       },
     },
     {
@@ -71,7 +75,7 @@ export function requestRoutes(pim: PimService, views: PimViews, roles: Directory
         const shaper = Shaper.of(req, PIM_SHAPES, 'request');
         const created = pim.submit(req.caller, bodyObject(req) as RequestBody);
         // As the create doc's examples answer: `Granted` (or `PendingApproval`), the schedule comes later.
-        return entityResult(views.request(created), shaper, 201);
+        return entityResult(views.request(created), shaper, 201, { req, context: CONTEXT });
       },
     },
     {

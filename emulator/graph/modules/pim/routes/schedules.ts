@@ -56,7 +56,7 @@ export function scheduleRoutes(pim: PimService, views: PimViews, roles: Director
           const shaper = Shaper.of(req, PIM_SHAPES, shape);
           const found = items(pim.refresh()).find((x) => x.id === req.params.id);
           if (!found) throw new GraphHttpError(404, 'ResourceNotFound', `'${req.params.id}' was not found.`);
-          return entityResult(found, shaper);
+          return entityResult(found, shaper, 200, { req, context: `roleManagement/directory/${name}` });
         },
       },
     ];
@@ -92,7 +92,10 @@ export function scheduleRoutes(pim: PimService, views: PimViews, roles: Director
             'ResourceNotFound',
             `Role definition '${req.params.id}' was not found.`,
           );
-        return entityResult(views.role(r), shaper);
+        return entityResult(views.role(r), shaper, 200, {
+          req,
+          context: 'roleManagement/directory/roleDefinitions',
+        });
       },
     },
     ...listing(
