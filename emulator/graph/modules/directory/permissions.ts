@@ -12,6 +12,21 @@ export const READ_USERS: Permissions = {
   application: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
 };
 
+/**
+ * A user's manager (`/users/{id}/manager`, `/me/manager`, `$expand=manager`): User.Read.All at least, in
+ * delegated calls too — User.Read and User.ReadBasic.All do not reach it (user-list-manager.md).
+ */
+export const READ_MANAGER: Permissions = {
+  delegated: [
+    'User.Read.All',
+    'User.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+    'Directory.AccessAsUser.All',
+  ],
+  application: READ_USERS.application,
+};
+
 /** The signed-in user (`/me`): delegated only. */
 export const READ_ME: Permissions = { delegated: ['User.Read', ...(READ_USERS.delegated ?? [])] };
 
