@@ -30,11 +30,15 @@ export const READ_MANAGER: Permissions = {
 /** The signed-in user (`/me`): delegated only. */
 export const READ_ME: Permissions = { delegated: ['User.Read', ...(READ_USERS.delegated ?? [])] };
 
-/** Reading groups and their memberships. */
-export const READ_GROUPS: Permissions = {
-  delegated: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'],
-  application: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'],
-};
+/** Reading groups and their memberships (group-list.md, group-list-members.md). */
+const GROUP_READERS = [
+  'GroupMember.Read.All',
+  'Group.Read.All',
+  'Group.ReadWrite.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+];
+export const READ_GROUPS: Permissions = { delegated: GROUP_READERS, application: GROUP_READERS };
 
 /** `signInActivity` additionally needs AuditLog.Read.All. */
 export const SIGN_IN_ACTIVITY = 'AuditLog.Read.All';

@@ -135,8 +135,9 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
       versions: BOTH,
       permissions: READ_USERS,
       handler: (req) => {
+        // user-list-directreports.md: User.Read and User.ReadBasic.All suffice (the basic profile of each).
         const rows = dir
-          .directReportIds(related(req, find(req.params.id!)).id)
+          .directReportIds(find(req.params.id!).id)
           .map((id) => userAsDirectoryObject(dir.userById(id)!));
         return list(req, rows, 'directoryObjects');
       },
