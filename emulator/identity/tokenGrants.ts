@@ -29,6 +29,18 @@ export class TokenGrants {
 
   /** `grant_type=client_credentials`: an app token with the app's roles for the resource. */
   clientCredentials(app: RegisteredApp, form: URLSearchParams): GrantAnswer {
+    // v2-oauth2-client-creds-grant-flow.md: the scope must be a resource's `/.default` (AADSTS1002012).
+    const notDefault = (form.get('scope') ?? '').split(/\s+/).find((s) => s && !s.endsWith('/.default'));
+    if (notDefault) {
+      return {
+        out: aadError(
+          400,
+          'invalid_scope',
+          1002012,
+          `The provided value for scope ${notDefault} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        ),
+      };
+    }
     const resource = resourceOf(form.get('scope') ?? undefined, this.aliases);
     if ('status' in resource) return { out: resource };
     return { out: tokenAnswer(this.issuer.appToken(app, resource.aud), resource.scope) };
@@ -41,6 +53,18 @@ export class TokenGrants {
    * and the claims to sign in with (that doc's "Error response example"; AADSTS50076 for MFA).
    */
   onBehalfOf(app: RegisteredApp, form: URLSearchParams): GrantAnswer {
+    // v2-oauth2-on-behalf-of-flow.md: `requested_token_use=on_behalf_of` is required (u: Entra's code
+    // for its absence; 900144 is its "must contain the following parameter" error).
+    if (form.get('requested_token_use') !== 'on_behalf_of') {
+      return {
+        out: aadError(
+          400,
+          'invalid_request',
+          900144,
+          "The request body must contain the following parameter: 'requested_token_use'.",
+        ),
+      };
+    }
     const assertion = form.get('assertion');
     if (!assertion) {
       return {

@@ -59,6 +59,26 @@ describe('emulator fidelity: the token endpoint and Graph refuse tokens as Entra
     assert.match(answer.body.error_description, new RegExp(`was '${emu().clientId}'`));
   });
 
+  it('refuses on-behalf-of without requested_token_use=on_behalf_of (the OBO doc makes it required)', async () => {
+    assertAadError(await obo({ requested_token_use: '' }), 'invalid_request', 900144);
+  });
+
+  // v2-oauth2-client-creds-grant-flow.md: client credentials take only `{resource}/.default` scopes.
+  it('refuses client credentials for a named scope with AADSTS1002012 invalid_scope', async () => {
+    const res = await fetch(`${emu().url}/${emu().tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: emu().clientId,
+        client_secret: emu().clientSecret,
+        scope: 'https://graph.microsoft.com/User.Read.All',
+      }),
+    });
+    const answer = { status: res.status, body: (await res.json()) as Json };
+    assertAadError(answer, 'invalid_scope', 1002012);
+    assert.match(answer.body.error_description, /must have a scope value with \/\.default suffixed/);
+  });
+
   it('answers Graph calls with an expired token 401 InvalidAuthenticationToken, lifetime validation failed', async () => {
     const issuer = emu().tokens.issuer;
     const now = Math.floor(Date.now() / 1000);
