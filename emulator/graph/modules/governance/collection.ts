@@ -18,6 +18,22 @@ export function collectionResult<T extends Record<string, unknown>>(
 }
 
 /**
+ * Answers a function's collection (`…/filterByCurrentUser(on='principal')`) as the PIM docs' examples
+ * do: context `$metadata#Collection(unifiedRoleEligibilityScheduleInstance)` and each item typed with
+ * `@odata.type` (unifiedroleeligibilityscheduleinstance-filterbycurrentuser.md,
+ * unifiedroleassignmentschedulerequest-filterbycurrentuser.md).
+ */
+export function functionCollection<T extends Record<string, unknown>>(
+  req: GraphRequest,
+  items: T[],
+  type: string,
+  shaper?: Shaper,
+): GraphResult {
+  const typed = items.map((i) => ({ '@odata.type': `#${type}`, ...i }));
+  return collectionResult(req, typed, `Collection(${type.replace(/^microsoft\.graph\./, '')})`, shaper);
+}
+
+/**
  * Answers a single entity, shaped as its type. With `at`, the body starts with Graph's
  * `@odata.context` (`…/$metadata#{context}/$entity`, `$select`ed properties in parentheses), as the
  * get and create docs' response examples do.

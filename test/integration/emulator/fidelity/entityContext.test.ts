@@ -7,7 +7,7 @@ const RM = '/roleManagement/directory';
 const COVID = '46cc8ae5-eb71-5420-a089-2738882cfd8a';
 const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 
-describe('emulator fidelity: single entities carry @odata.context as Graph answers them (HTTPS)', () => {
+describe('emulator fidelity: @odata.context and @odata.type as Graph answers them (HTTPS)', () => {
   const { emu } = useEmulator();
 
   // accesspackage-get.md's response example: "@odata.context": "…/$metadata#…/accessPackages/$entity";
@@ -48,5 +48,31 @@ describe('emulator fidelity: single entities carry @odata.context as Graph answe
       /#roleManagement\/directory\/roleAssignmentScheduleRequests\/\$entity$/,
     );
     assert.equal(created.action, 'selfActivate');
+  });
+
+  // unifiedroleeligibilityscheduleinstance-filterbycurrentuser.md and
+  // unifiedroleassignmentschedulerequest-filterbycurrentuser.md: a function's collection, items typed.
+  it('answers PIM filterByCurrentUser with a Collection(type) context and @odata.type on each item', async () => {
+    const eligible = await getAs(
+      emu(),
+      'AlexW',
+      `${RM}/roleEligibilityScheduleInstances/filterByCurrentUser(on='principal')`,
+    );
+    assert.equal(eligible.status, 200);
+    assert.match(
+      eligible.body['@odata.context'],
+      /\/v1\.0\/\$metadata#Collection\(unifiedRoleEligibilityScheduleInstance\)$/,
+    );
+    assert.ok(eligible.body.value.length > 0);
+    for (const item of eligible.body.value)
+      assert.equal(item['@odata.type'], '#microsoft.graph.unifiedRoleEligibilityScheduleInstance');
+    const mine = await getAs(
+      emu(),
+      'AlexW',
+      `${RM}/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')`,
+    );
+    assert.match(mine.body['@odata.context'], /#Collection\(unifiedRoleAssignmentScheduleRequest\)$/);
+    assert.ok(mine.body.value.length > 0, 'the activation of the test above');
+    assert.equal(mine.body.value[0]['@odata.type'], '#microsoft.graph.unifiedRoleAssignmentScheduleRequest');
   });
 });

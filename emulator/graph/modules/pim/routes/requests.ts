@@ -3,7 +3,7 @@ import type { PimService } from '../service';
 import type { PimViews } from '../views';
 import type { ScheduleRequest } from '../model';
 import type { RequestBody } from '../requestBody';
-import { collectionResult, entityResult } from '../../governance/collection';
+import { collectionResult, entityResult, functionCollection } from '../../governance/collection';
 import { bodyObject, checkOn, currentUserFilter, signedInUser } from '../../governance/functions';
 import { ADMIN_ROLES, requireRole, roleDenied } from '../../governance/roles';
 import { Shaper } from '../../governance/shape';
@@ -20,18 +20,15 @@ const CONTEXT = 'roleManagement/directory/roleAssignmentScheduleRequests';
  */
 export function requestRoutes(pim: PimService, views: PimViews, roles: DirectoryRoleView): RouteDef[] {
   const admin = (req: GraphRequest) => requireRole(req, roles, ADMIN_ROLES.pimRead, roleDenied.pim);
-  const list = (req: GraphRequest, keep: (r: ScheduleRequest) => boolean) => {
+  const list = (req: GraphRequest, keep: (r: ScheduleRequest) => boolean, fn = false) => {
     const shaper = Shaper.of(req, PIM_SHAPES, 'request');
     pim.refresh();
     const items = [...pim.state.requests.values()]
       .filter(keep)
-      .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
-    return collectionResult(
-      req,
-      items.map((r) => views.request(r)),
-      CONTEXT,
-      shaper,
-    );
+      .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime))
+      .map((r) => views.request(r));
+    if (fn) return functionCollection(req, items, PIM_SHAPES.request!.type, shaper);
+    return collectionResult(req, items, CONTEXT, shaper);
   };
   const mine = (req: GraphRequest, on: string): ((r: ScheduleRequest) => boolean) => {
     const me = signedInUser(req);
@@ -57,7 +54,7 @@ export function requestRoutes(pim: PimService, views: PimViews, roles: Directory
       permissions: PIM_PERMS.assignmentRead,
       handler: (req) => {
         const on = currentUserFilter(req.params.id);
-        if (on) return list(req, mine(req, on));
+        if (on) return list(req, mine(req, on), true);
         admin(req);
         const shaper = Shaper.of(req, PIM_SHAPES, 'request');
         pim.refresh();

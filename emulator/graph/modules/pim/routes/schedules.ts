@@ -3,7 +3,7 @@ import { GraphHttpError } from '../../../routing';
 import type { PimService } from '../service';
 import type { PimViews } from '../views';
 import { inForce } from '../state';
-import { collectionResult, entityResult } from '../../governance/collection';
+import { collectionResult, entityResult, functionCollection } from '../../governance/collection';
 import { checkOn, currentUserFilter, signedInUser } from '../../governance/functions';
 import { ADMIN_ROLES, requireRole, roleDenied } from '../../governance/roles';
 import { Shaper } from '../../governance/shape';
@@ -30,6 +30,7 @@ export function scheduleRoutes(pim: PimService, views: PimViews, roles: Director
       const shaper = Shaper.of(req, PIM_SHAPES, shape);
       const now = pim.refresh();
       const all = items(now).filter((x) => !me || x.principalId === me);
+      if (me) return functionCollection(req, all, PIM_SHAPES[shape]!.type, shaper);
       return collectionResult(req, all, `roleManagement/directory/${name}`, shaper);
     };
     return [
