@@ -140,6 +140,10 @@ export class GraphPipeline {
       const { retryAfter, ...extra } = e.extra ?? {};
       const out = { ...headers };
       if (retryAfter !== undefined) out['Retry-After'] = String(retryAfter);
+      // Graph's 401s name the authority to get a token from (RFC 6750 challenge; u: exact realm text).
+      if (e.status === 401)
+        out['WWW-Authenticate'] =
+          'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
       return { status: e.status, headers: out, body: graphErrorBody(e.code, e.message, ids, extra) };
     }
     this.deps.logger.error({ err: e }, 'graph emulator: handler failed');

@@ -21,6 +21,7 @@ describe('emulator: Graph core over HTTPS', () => {
     assert.match(none.body.error.innerError.date, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     assert.equal(none.headers.get('request-id'), none.body.error.innerError['request-id']);
     assert.equal(none.headers.get('client-request-id'), 'abc-123');
+    assert.match(none.headers.get('www-authenticate') ?? '', /^Bearer realm="", authorization_uri="/);
     const bad = await rawCall(emu(), 'GET', '/v1.0/users', { token: 'not.a.jwt' });
     assert.equal(bad.status, 401);
   });
