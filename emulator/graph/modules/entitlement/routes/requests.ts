@@ -136,7 +136,7 @@ export function requestRoutes(
     {
       method: 'POST',
       path: `${EM_ROOT}/assignmentRequests/:id/cancel`,
-      permissions: EM_PERMS.writeOrMine,
+      permissions: EM_PERMS.cancel,
       handler: (req) => {
         em.cancel(req.caller, req.params.id ?? '', isAdmin(req));
         return { status: 200 };
