@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { graphClient, oboCredential, useEmulator } from '../../../support/emulator';
-import { getAs } from './support';
+import { assertGraphError, getAs } from './support';
 
 const EM = '/identityGovernance/entitlementManagement';
 const RM = '/roleManagement/directory';
@@ -50,9 +50,10 @@ describe('emulator fidelity: @odata.context and @odata.type as Graph answers the
     assert.equal(created.action, 'selfActivate');
   });
 
-  // unifiedroleeligibilityscheduleinstance-filterbycurrentuser.md and
-  // unifiedroleassignmentschedulerequest-filterbycurrentuser.md: a function's collection, items typed.
-  it('answers PIM filterByCurrentUser with a Collection(type) context and @odata.type on each item', async () => {
+  // unifiedroleeligibilityscheduleinstance-filterbycurrentuser.md: a function's collection, items typed;
+  // unifiedroleassignmentschedulerequest-filterbycurrentuser.md shows the entity set's context instead,
+  // and supports only on='principal' and on='approver'.
+  it('answers PIM filterByCurrentUser as each function’s doc shows, and only the on values it supports', async () => {
     const eligible = await getAs(
       emu(),
       'AlexW',
@@ -66,13 +67,10 @@ describe('emulator fidelity: @odata.context and @odata.type as Graph answers the
     assert.ok(eligible.body.value.length > 0);
     for (const item of eligible.body.value)
       assert.equal(item['@odata.type'], '#microsoft.graph.unifiedRoleEligibilityScheduleInstance');
-    const mine = await getAs(
-      emu(),
-      'AlexW',
-      `${RM}/roleAssignmentScheduleRequests/filterByCurrentUser(on='principal')`,
-    );
-    assert.match(mine.body['@odata.context'], /#Collection\(unifiedRoleAssignmentScheduleRequest\)$/);
+    const requests = `${RM}/roleAssignmentScheduleRequests/filterByCurrentUser`;
+    const mine = await getAs(emu(), 'AlexW', `${requests}(on='principal')`);
+    assert.match(mine.body['@odata.context'], /#roleManagement\/directory\/roleAssignmentScheduleRequests$/);
     assert.ok(mine.body.value.length > 0, 'the activation of the test above');
-    assert.equal(mine.body.value[0]['@odata.type'], '#microsoft.graph.unifiedRoleAssignmentScheduleRequest');
+    assertGraphError(await getAs(emu(), 'AlexW', `${requests}(on='createdBy')`), 400, 'BadRequest');
   });
 });

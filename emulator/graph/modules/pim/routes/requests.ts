@@ -3,7 +3,7 @@ import type { PimService } from '../service';
 import type { PimViews } from '../views';
 import type { ScheduleRequest } from '../model';
 import type { RequestBody } from '../requestBody';
-import { collectionResult, entityResult, functionCollection } from '../../governance/collection';
+import { collectionResult, entityResult } from '../../governance/collection';
 import { bodyObject, checkOn, currentUserFilter, signedInUser } from '../../governance/functions';
 import { ADMIN_ROLES, requireRole, roleDenied } from '../../governance/roles';
 import { Shaper } from '../../governance/shape';
@@ -20,21 +20,22 @@ const CONTEXT = 'roleManagement/directory/roleAssignmentScheduleRequests';
  */
 export function requestRoutes(pim: PimService, views: PimViews, roles: DirectoryRoleView): RouteDef[] {
   const admin = (req: GraphRequest) => requireRole(req, roles, ADMIN_ROLES.pimRead, roleDenied.pim);
-  const list = (req: GraphRequest, keep: (r: ScheduleRequest) => boolean, fn = false) => {
+  // The function answers with the entity set's context, untyped items (the filterByCurrentUser doc's example).
+  const list = (req: GraphRequest, keep: (r: ScheduleRequest) => boolean) => {
     const shaper = Shaper.of(req, PIM_SHAPES, 'request');
     pim.refresh();
     const items = [...pim.state.requests.values()]
       .filter(keep)
       .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime))
       .map((r) => views.request(r));
-    if (fn) return functionCollection(req, items, PIM_SHAPES.request!.type, shaper);
     return collectionResult(req, items, CONTEXT, shaper);
   };
   const mine = (req: GraphRequest, on: string): ((r: ScheduleRequest) => boolean) => {
     const me = signedInUser(req);
-    checkOn(on, ['principal', 'createdBy', 'approver']);
+    // unifiedroleassignmentschedulerequest-filterbycurrentuser.md: "Only principal and approver are
+    // currently supported" of principal, createdBy, approver.
+    checkOn(on, ['principal', 'approver']);
     if (on === 'principal') return (r) => r.principalId === me;
-    if (on === 'createdBy') return (r) => r.createdById === me;
     return (r) =>
       !!r.approvalId && pim.approvals.currentApprovers(pim.approvals.get(r.approvalId)).includes(me);
   };
@@ -54,7 +55,7 @@ export function requestRoutes(pim: PimService, views: PimViews, roles: Directory
       permissions: PIM_PERMS.assignmentRead,
       handler: (req) => {
         const on = currentUserFilter(req.params.id);
-        if (on) return list(req, mine(req, on), true);
+        if (on) return list(req, mine(req, on));
         admin(req);
         const shaper = Shaper.of(req, PIM_SHAPES, 'request');
         pim.refresh();
