@@ -1,4 +1,5 @@
 import type { DirectoryRoleView, GraphRequest, RouteDef } from '../../../routing';
+import { GraphHttpError } from '../../../routing';
 import type { PimService } from '../service';
 import type { PimViews } from '../views';
 import type { ScheduleRequest } from '../model';
@@ -71,7 +72,13 @@ export function requestRoutes(pim: PimService, views: PimViews, roles: Directory
       permissions: PIM_PERMS.assignmentWrite,
       handler: (req) => {
         const shaper = Shaper.of(req, PIM_SHAPES, 'request');
-        const created = pim.submit(req.caller, bodyObject(req) as RequestBody);
+        const body = bodyObject(req);
+        // rbacapplication-post-roleassignmentschedulerequests.md: "Either directoryScopeId or appScopeId is
+        // required" (u: Graph's code and words for the refusal).
+        if (typeof body.directoryScopeId !== 'string' && typeof body.appScopeId !== 'string') {
+          throw new GraphHttpError(400, 'BadRequest', 'Either directoryScopeId or appScopeId is required.');
+        }
+        const created = pim.submit(req.caller, body as RequestBody);
         // As the create doc's examples answer: `Granted` (or `PendingApproval`), the schedule comes later.
         return entityResult(views.request(created), shaper, 201, { req, context: CONTEXT });
       },
