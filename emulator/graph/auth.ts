@@ -18,6 +18,13 @@ export function callerFromAuthorization(
   try {
     claims = issuer.verify(token, audiences);
   } catch (e) {
+    // Graph's words for an expired token (seen in its 401 answers; u: not in the reference docs).
+    if (e instanceof Error && e.name === 'TokenExpiredError')
+      throw new GraphHttpError(
+        401,
+        'InvalidAuthenticationToken',
+        'Lifetime validation failed, the token is expired.',
+      );
     const reason = e instanceof Error ? e.message : 'invalid token';
     throw new GraphHttpError(401, 'InvalidAuthenticationToken', `Access token validation failure. ${reason}`);
   }

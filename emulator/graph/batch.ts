@@ -36,9 +36,10 @@ function validate(body: unknown): BatchItem[] {
     if (typeof item?.id !== 'string' || typeof item.method !== 'string' || typeof item.url !== 'string') {
       throw new GraphHttpError(400, 'BadRequest', 'Each batch request needs an id, a method and a url.');
     }
-    if (ids.has(item.id))
+    // json-batching.md: ids are not case-sensitive and must be unique in the batch (400 otherwise).
+    if (ids.has(key(item.id)))
       throw new GraphHttpError(400, 'BadRequest', `Request id '${item.id}' is not unique.`);
-    ids.add(item.id);
+    ids.add(key(item.id));
     const hasType = Object.keys(item.headers ?? {}).some((h) => h.toLowerCase() === 'content-type');
     if (item.body !== undefined && !hasType) {
       throw new GraphHttpError(
@@ -50,7 +51,7 @@ function validate(body: unknown): BatchItem[] {
   }
   for (const item of items) {
     for (const dep of item.dependsOn ?? []) {
-      if (!ids.has(dep))
+      if (!ids.has(key(dep)))
         throw new GraphHttpError(
           400,
           'BadRequest',
@@ -58,7 +59,28 @@ function validate(body: unknown): BatchItem[] {
         );
     }
   }
+  checkSequentialOrParallel(items);
   return items;
+}
+
+/** Batch ids compare without case (json-batching.md). */
+function key(id: string): string {
+  return id.toLowerCase();
+}
+
+/**
+ * json-batching.md: "Batch should be either fully sequential or fully parallel" — with dependsOn, the
+ * items form one chain (one head, each item depending on one other, none depended on twice); a batch
+ * mixing chains and free items is refused with 400 (microsoft-graph-docs#16280 names the message).
+ */
+function checkSequentialOrParallel(items: BatchItem[]): void {
+  const deps = items.map((i) => (i.dependsOn ?? []).map(key));
+  if (deps.every((d) => d.length === 0)) return;
+  const heads = deps.filter((d) => d.length === 0).length;
+  const targets = deps.flat();
+  const chain = heads === 1 && deps.every((d) => d.length <= 1) && new Set(targets).size === targets.length;
+  if (!chain)
+    throw new GraphHttpError(400, 'BadRequest', 'Batch should be either fully sequential or fully parallel.');
 }
 
 function lowerHeaders(h: Record<string, string> = {}): Record<string, string> {
@@ -102,12 +124,12 @@ export async function runBatch(
   const done = new Map<string, BatchResponse>();
   let pending = items;
   while (pending.length > 0) {
-    const ready = pending.filter((i) => (i.dependsOn ?? []).every((d) => done.has(d)));
+    const ready = pending.filter((i) => (i.dependsOn ?? []).every((d) => done.has(key(d))));
     if (ready.length === 0)
       throw new GraphHttpError(400, 'BadRequest', 'The batch has circular dependencies.');
     const answers = await Promise.all(
       ready.map(async (item): Promise<BatchResponse> => {
-        const failed = (item.dependsOn ?? []).find((d) => done.get(d)!.status >= 400);
+        const failed = (item.dependsOn ?? []).find((d) => done.get(key(d))!.status >= 400);
         if (failed !== undefined) {
           return {
             id: item.id,
@@ -122,8 +144,8 @@ export async function runBatch(
         return { id: item.id, status: reply.status, headers, body: reply.body };
       }),
     );
-    for (const a of answers) done.set(a.id, a);
-    pending = pending.filter((i) => !done.has(i.id));
+    for (const a of answers) done.set(key(a.id), a);
+    pending = pending.filter((i) => !done.has(key(i.id)));
   }
   return { responses: [...done.values()] };
 }

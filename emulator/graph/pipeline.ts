@@ -92,17 +92,31 @@ export class GraphPipeline {
       return { status: 200, body: await this.deps.batch(call, this) };
     }
     if (!METHODS.has(call.method))
-      throw new GraphHttpError(405, 'Request_BadRequest', `Method ${call.method} is not allowed.`);
+      throw new GraphHttpError(
+        405,
+        'Request_BadRequest',
+        'Specified HTTP method is not allowed for the request target.',
+      );
+    // Graph refuses /me to app-only tokens with 400, before any permission check (auth-concepts.md:
+    // /me needs a signed-in user; the answer as reported in msgraph-sdk-php#1163).
+    if (caller.kind === 'app' && /^\/me(\/|$)/i.test(call.path)) {
+      throw new GraphHttpError(
+        400,
+        'BadRequest',
+        '/me request is only valid with delegated authentication flow.',
+      );
+    }
     const method = call.method as GraphRequest['method'];
     const match = this.deps.routes.match(method, call.version, call.path);
     if (match.kind === 'noSegment') {
       throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${match.segment}'.`);
     }
     if (match.kind === 'noMethod') {
+      // json-batching.md's example answer for a method the target lacks.
       throw new GraphHttpError(
         405,
         'Request_BadRequest',
-        `The HTTP method '${method}' is not allowed for this resource.`,
+        'Specified HTTP method is not allowed for the request target.',
       );
     }
     if (!isPermitted(match.route.permissions, caller)) throw accessDenied();
@@ -126,6 +140,10 @@ export class GraphPipeline {
       const { retryAfter, ...extra } = e.extra ?? {};
       const out = { ...headers };
       if (retryAfter !== undefined) out['Retry-After'] = String(retryAfter);
+      // Graph's 401s name the authority to get a token from (RFC 6750 challenge; u: exact realm text).
+      if (e.status === 401)
+        out['WWW-Authenticate'] =
+          'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
       return { status: e.status, headers: out, body: graphErrorBody(e.code, e.message, ids, extra) };
     }
     this.deps.logger.error({ err: e }, 'graph emulator: handler failed');

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpOut } from '../graph/http';
 
-/** An error answer from the token endpoint, shaped like Entra's (`AADSTSnnnn: …`). */
+/**
+ * An error answer from the token endpoint, shaped like Entra's (`AADSTSnnnn: …`): error, error_description,
+ * error_codes, timestamp, trace_id, correlation_id, error_uri, and `extra` (suberror, claims).
+ */
 export function aadError(
   status: number,
   error: string,
@@ -16,7 +19,8 @@ export function aadError(
     status,
     body: {
       error,
-      error_description: `AADSTS${aadsts}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+      // Entra ends the description with CRLF-separated ids (the OBO and consent docs' error examples).
+      error_description: `AADSTS${aadsts}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
       error_codes: [aadsts],
       timestamp,
       trace_id: traceId,

@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import type { HttpOut } from '../graph/http';
 import { aadError } from './aadErrors';
 import type { RegisteredApp } from './apps';
@@ -28,6 +29,18 @@ export class TokenGrants {
 
   /** `grant_type=client_credentials`: an app token with the app's roles for the resource. */
   clientCredentials(app: RegisteredApp, form: URLSearchParams): GrantAnswer {
+    // v2-oauth2-client-creds-grant-flow.md: the scope must be a resource's `/.default` (AADSTS1002012).
+    const notDefault = (form.get('scope') ?? '').split(/\s+/).find((s) => s && !s.endsWith('/.default'));
+    if (notDefault) {
+      return {
+        out: aadError(
+          400,
+          'invalid_scope',
+          1002012,
+          `The provided value for scope ${notDefault} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        ),
+      };
+    }
     const resource = resourceOf(form.get('scope') ?? undefined, this.aliases);
     if ('status' in resource) return { out: resource };
     return { out: tokenAnswer(this.issuer.appToken(app, resource.aud), resource.scope) };
@@ -40,6 +53,18 @@ export class TokenGrants {
    * and the claims to sign in with (that doc's "Error response example"; AADSTS50076 for MFA).
    */
   onBehalfOf(app: RegisteredApp, form: URLSearchParams): GrantAnswer {
+    // v2-oauth2-on-behalf-of-flow.md: `requested_token_use=on_behalf_of` is required (u: Entra's code
+    // for its absence; 900144 is its "must contain the following parameter" error).
+    if (form.get('requested_token_use') !== 'on_behalf_of') {
+      return {
+        out: aadError(
+          400,
+          'invalid_request',
+          900144,
+          "The request body must contain the following parameter: 'requested_token_use'.",
+        ),
+      };
+    }
     const assertion = form.get('assertion');
     if (!assertion) {
       return {
@@ -57,15 +82,24 @@ export class TokenGrants {
     } catch (e) {
       const expired = e instanceof Error && e.name === 'TokenExpiredError';
       const reason = e instanceof Error ? e.message : 'invalid';
+      const claims = jwt.decode(assertion) as { aud?: string } | null;
       return {
         out: expired
           ? aadError(400, 'invalid_grant', 500133, 'Assertion is not within its valid time range.')
-          : aadError(
-              400,
-              'invalid_grant',
-              50013,
-              `Assertion failed signature validation. [Reason - ${reason}]`,
-            ),
+          : reason.startsWith('Invalid audience')
+            ? // AADSTS50013 names a token for another app this way (Entra's error code reference).
+              aadError(
+                400,
+                'invalid_grant',
+                50013,
+                `Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '${claims?.aud ?? ''}' and the expected audience is '${app.clientId}' or one of the Application Id URIs of this application.`,
+              )
+            : aadError(
+                400,
+                'invalid_grant',
+                50013,
+                `Assertion failed signature validation. [Reason - ${reason}]`,
+              ),
       };
     }
     if (!user.oid || user.idtyp === 'app') {
@@ -81,7 +115,9 @@ export class TokenGrants {
           400,
           'invalid_grant',
           65001,
-          `The user or administrator has not consented to use the application with ID '${app.clientId}' for ${resource.scope}.`,
+          `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`,
+          // Entra marks a missing consent so MSAL knows a prompt fixes it (microsoft-graph-docs-contrib#3462).
+          { suberror: 'consent_required' },
         ),
       );
     }

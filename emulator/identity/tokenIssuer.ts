@@ -52,7 +52,8 @@ export class TokenIssuer {
       tid: this.tenantId,
       ver: v1 ? '1.0' : '2.0',
       uti: randomUUID(),
-      ...(v1 ? { tenant_region_scope: 'EU' } : {}),
+      // v1.0 tokens say how the client authenticated: "1" = client secret (access token claims reference).
+      ...(v1 ? { tenant_region_scope: 'EU', appidacr: '1' } : {}),
     };
     return jwt.sign(body, this.key.privateKeyPem, {
       algorithm: 'RS256',

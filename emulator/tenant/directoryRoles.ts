@@ -13,6 +13,7 @@ export const ROLE = {
   privilegedRoleAdministrator: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
   userAdministrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
   helpdeskAdministrator: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+  reportsReader: '4a5d8f65-41da-4de4-8968-e035b65339cf',
 } as const;
 
 /** Where else a principal's active roles come from (PIM: activations in force now). */

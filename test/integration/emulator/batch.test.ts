@@ -26,7 +26,12 @@ describe('emulator: JSON $batch', () => {
     assert.match(items.get('2')!.body['@odata.nextLink'], /^https:\/\/localhost:\d+\/v1\.0\/users\?/);
     assert.equal(items.get('3')!.status, 404);
     assert.equal(items.get('3')!.body.error.code, 'Request_ResourceNotFound');
-    assert.equal(items.get('4')!.status, 403, 'app tokens cannot call /me, in a batch too');
+    // auth-concepts.md: /me needs a signed-in user; Graph answers an app token 400, in a batch too.
+    assert.equal(items.get('4')!.status, 400, 'app tokens cannot call /me, in a batch too');
+    assert.equal(
+      items.get('4')!.body.error.message,
+      '/me request is only valid with delegated authentication flow.',
+    );
     assert.equal(emu().requestLog.count({ inBatch: true, path: /^\/v1\.0\/users/ }), 3);
   });
 
@@ -43,16 +48,36 @@ describe('emulator: JSON $batch', () => {
   });
 
   it('answers 424 for an item whose dependency failed, and runs it after a successful one', async () => {
-    const res = await batch([
+    const failing = await batch([
       { id: 'a', method: 'GET', url: '/users/nobody@contoso.com' },
       { id: 'b', method: 'GET', url: '/users?$top=1', dependsOn: ['a'] },
-      { id: 'c', method: 'GET', url: '/groups?$top=1' },
-      { id: 'd', method: 'GET', url: '/users?$top=1', dependsOn: ['c'] },
     ]);
-    const items = byId(res.body);
+    const items = byId(failing.body);
     assert.equal(items.get('a')!.status, 404);
     assert.equal(items.get('b')!.status, 424);
-    assert.equal(items.get('d')!.status, 200);
+    const chain = await batch([
+      { id: 'c', method: 'GET', url: '/groups?$top=1' },
+      { id: 'd', method: 'GET', url: '/users?$top=1', dependsOn: ['C'] },
+    ]);
+    assert.equal(byId(chain.body).get('d')!.status, 200, 'ids match without case');
+  });
+
+  // json-batching.md: "Batch should be either fully sequential or fully parallel"; ids are unique
+  // without regard to case.
+  it('refuses a batch mixing a dependsOn chain with free items, and ids equal but for case', async () => {
+    const mixed = await batch([
+      { id: 'a', method: 'GET', url: '/groups?$top=1' },
+      { id: 'b', method: 'GET', url: '/users?$top=1', dependsOn: ['a'] },
+      { id: 'c', method: 'GET', url: '/groups?$top=1' },
+    ]);
+    assert.equal(mixed.status, 400);
+    assert.equal(mixed.body.error.code, 'BadRequest');
+    assert.match(mixed.body.error.message, /fully sequential or fully parallel/);
+    const dup = await batch([
+      { id: 'x', method: 'GET', url: '/groups?$top=1' },
+      { id: 'X', method: 'GET', url: '/users?$top=1' },
+    ]);
+    assert.equal(dup.status, 400);
   });
 
   it('reports a throttled item as 429 with Retry-After inside a 200 batch', async () => {

@@ -21,6 +21,7 @@ describe('emulator: Graph core over HTTPS', () => {
     assert.match(none.body.error.innerError.date, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     assert.equal(none.headers.get('request-id'), none.body.error.innerError['request-id']);
     assert.equal(none.headers.get('client-request-id'), 'abc-123');
+    assert.match(none.headers.get('www-authenticate') ?? '', /^Bearer realm="", authorization_uri="/);
     const bad = await rawCall(emu(), 'GET', '/v1.0/users', { token: 'not.a.jwt' });
     assert.equal(bad.status, 401);
   });
@@ -33,7 +34,7 @@ describe('emulator: Graph core over HTTPS', () => {
     assert.match(res.body.error.message, /audience/i);
   });
 
-  it('answers 403 Authorization_RequestDenied when the app lacks the permission, and on delegated-only /me', async () => {
+  it('answers 403 Authorization_RequestDenied when the app lacks the permission, and 400 to an app on /me', async () => {
     emu().tokens.registerApp({
       clientId: 'weak-app',
       clientSecret: 's',
@@ -50,7 +51,14 @@ describe('emulator: Graph core over HTTPS', () => {
     const groups = await weak.api('/groups').get();
     assert.equal(groups.value.length, 6);
     const app = graphClient(emu(), appCredential(emu()));
-    await assert.rejects(app.api('/me').get(), (e: GraphError) => e.statusCode === 403);
+    // auth-concepts.md: /me needs a signed-in user; Graph answers an app token 400 BadRequest.
+    await assert.rejects(
+      app.api('/me').get(),
+      (e: GraphError) =>
+        e.statusCode === 400 &&
+        e.code === 'BadRequest' &&
+        e.message === '/me request is only valid with delegated authentication flow.',
+    );
   });
 
   it('requires AuditLog.Read.All for signInActivity and returns lastSignInDateTime', async () => {

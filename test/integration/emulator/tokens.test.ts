@@ -25,6 +25,7 @@ describe('emulator: identity (real @azure/identity credentials)', () => {
     assert.equal(claims.ver, '1.0');
     assert.equal(claims.tid, emu().tenantId);
     assert.equal(claims.appid, emu().clientId);
+    assert.equal(claims.appidacr, '1', 'the client authenticated with a secret');
     assert.equal(claims.idtyp, 'app');
     assert.equal(claims.oid, emu().tokens.issuer.apps.get(emu().clientId)!.servicePrincipalId);
     assert.notEqual(claims.oid, emu().clientId, 'oid is the service principal, not the client id');

@@ -3,7 +3,8 @@ import { accessDenied } from '../../auth';
 import { odataCollection, odataEntity, readExpand, readSelect } from '../../odata';
 import { GraphHttpError, type EmulatedUser, type GraphRequest, type RouteDef } from '../../routing';
 import { asSeenBy, basicOnly } from './basicProfile';
-import { READ_ME, READ_USERS, SIGN_IN_ACTIVITY } from './permissions';
+import { isPermitted } from '../../auth';
+import { READ_MANAGER, READ_ME, READ_USERS, SIGN_IN_ACTIVITY } from './permissions';
 import { USER_DEFAULT_SELECT, groupAsDirectoryObject, userAsDirectoryObject, userResource } from './shapes';
 
 const BOTH: RouteDef['versions'] = ['v1.0', 'beta'];
@@ -41,7 +42,7 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
   };
   const me = (req: GraphRequest): EmulatedUser => find(req.caller.userId ?? '');
   /** `$expand=manager` is the one user navigation Gatekeeper needs; others are refused like Graph. */
-  const expandOf = (req: GraphRequest, subjectId?: string) => {
+  const expandOf = (req: GraphRequest) => {
     const asked = readExpand(req);
     const unknown = asked.find((e) => e !== 'manager');
     if (unknown)
@@ -51,7 +52,8 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
         `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`,
       );
     if (asked.length === 0) return undefined;
-    if (basicOnly(req, subjectId)) throw accessDenied();
+    // user-list-manager.md: `$expand=manager` needs what /manager needs, on /me too.
+    if (!isPermitted(READ_MANAGER, req.caller)) throw accessDenied();
     return (row: Record<string, unknown>) => {
       const m = dir.userById(String(row.id))?.managerId;
       const manager = m ? dir.userById(m) : undefined;
@@ -64,7 +66,7 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
       asSeenBy(req, userResource(u, wantsSignIn(req))),
       'users',
       USER_DEFAULT_SELECT,
-      expandOf(req, u.id),
+      expandOf(req),
     );
   /** Relations of another user (manager, reports, groups) are beyond the basic profile. */
   const related = (req: GraphRequest, u: EmulatedUser) => {
@@ -116,14 +118,15 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
       method: 'GET',
       path: '/users/:id/manager',
       versions: BOTH,
-      permissions: READ_USERS,
-      handler: (req) => manager(related(req, find(req.params.id!))),
+      permissions: READ_MANAGER,
+      handler: (req) => manager(find(req.params.id!)),
     },
     {
       method: 'GET',
       path: '/me/manager',
       versions: BOTH,
-      permissions: READ_ME,
+      // Delegated only, and User.Read.All at least (user-list-manager.md).
+      permissions: { delegated: READ_MANAGER.delegated },
       handler: (req) => manager(me(req)),
     },
     {
@@ -132,8 +135,9 @@ export function userRoutes(dir: TenantDirectory, domain: string): RouteDef[] {
       versions: BOTH,
       permissions: READ_USERS,
       handler: (req) => {
+        // user-list-directreports.md: User.Read and User.ReadBasic.All suffice (the basic profile of each).
         const rows = dir
-          .directReportIds(related(req, find(req.params.id!)).id)
+          .directReportIds(find(req.params.id!).id)
           .map((id) => userAsDirectoryObject(dir.userById(id)!));
         return list(req, rows, 'directoryObjects');
       },

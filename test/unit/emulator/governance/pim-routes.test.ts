@@ -142,11 +142,29 @@ describe('emulator PIM: routes', () => {
     assert.equal(request.scheduleInfo.expiration.type, 'afterDuration', 'echoed in lower camel case');
   });
 
+  it('refuses a request naming neither directoryScopeId nor appScopeId (400)', async () => {
+    // rbacapplication-post-roleassignmentschedulerequests.md: "Either directoryScopeId or appScopeId is required."
+    const res = await call(routes, 'POST', '/roleManagement/directory/roleAssignmentScheduleRequests', {
+      caller: as('IsaiahL', ['pwd', 'mfa']),
+      body: {
+        action: 'selfActivate',
+        principalId: idOf(ctx, 'IsaiahL'),
+        roleDefinitionId: GLOBAL,
+        justification: 'x',
+        ticketInfo: { ticketNumber: '1' },
+        scheduleInfo: { expiration: { type: 'afterDuration', duration: 'PT1H' } },
+      },
+    });
+    assert.equal(res.status, 400);
+    assert.equal(json(res).error.code, 'BadRequest');
+  });
+
   it('answers MfaRule failures with the Graph error body', async () => {
     const body = {
       action: 'selfActivate',
       principalId: idOf(ctx, 'IsaiahL'),
       roleDefinitionId: GLOBAL,
+      directoryScopeId: '/',
       justification: 'x',
       ticketInfo: { ticketNumber: '1' },
       scheduleInfo: { expiration: { type: 'afterDuration', duration: 'PT1H' } },

@@ -67,7 +67,10 @@ export function approvalRoutes(em: EntitlementService, roles: DirectoryRoleView)
           );
         }
         const { r, me } = readable(req);
-        return entityResult(view(r, me), shaper);
+        return entityResult(view(r, me), shaper, 200, {
+          req,
+          context: 'identityGovernance/entitlementManagement/accessPackageAssignmentApprovals',
+        });
       },
     },
     {
@@ -94,7 +97,10 @@ export function approvalRoutes(em: EntitlementService, roles: DirectoryRoleView)
             'ResourceNotFound',
             `Approval stage '${req.params.stageId}' was not found.`,
           );
-        return entityResult(found, shaper);
+        return entityResult(found, shaper, 200, {
+          req,
+          context: `identityGovernance/entitlementManagement/accessPackageAssignmentApprovals('${r.id}')/stages`,
+        });
       },
     },
     {

@@ -58,7 +58,10 @@ export function assignmentRoutes(
         const a = em.state.assignments.get(req.params.id ?? '');
         if (!a)
           throw new GraphHttpError(404, 'ResourceNotFound', `Assignment '${req.params.id}' was not found.`);
-        return entityResult(views.assignment(a), shaper);
+        return entityResult(views.assignment(a), shaper, 200, {
+          req,
+          context: 'identityGovernance/entitlementManagement/assignments',
+        });
       },
     },
   ];

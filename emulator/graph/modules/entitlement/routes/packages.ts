@@ -69,7 +69,10 @@ export function packageRoutes(
         const c = st.catalogs.get(req.params.id ?? '');
         if (!c)
           throw new GraphHttpError(404, 'ResourceNotFound', `Catalog '${req.params.id}' was not found.`);
-        return entityResult(views.catalog(c), shaper);
+        return entityResult(views.catalog(c), shaper, 200, {
+          req,
+          context: 'identityGovernance/entitlementManagement/catalogs',
+        });
       },
     },
     {
@@ -105,6 +108,8 @@ export function packageRoutes(
         return entityResult(
           views.accessPackage(pkg(req.params.id)),
           Shaper.of(req, EM_SHAPES, 'accessPackage'),
+          200,
+          { req, context: PACKAGES },
         );
       },
     },
@@ -154,7 +159,10 @@ export function packageRoutes(
         const shaper = Shaper.of(req, EM_SHAPES, 'policy');
         const p = st.policies.get(req.params.id ?? '');
         if (!p) throw new GraphHttpError(404, 'ResourceNotFound', `Policy '${req.params.id}' was not found.`);
-        return entityResult(views.policy(p), shaper);
+        return entityResult(views.policy(p), shaper, 200, {
+          req,
+          context: 'identityGovernance/entitlementManagement/assignmentPolicies',
+        });
       },
     },
   ];

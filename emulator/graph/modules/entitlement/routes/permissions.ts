@@ -14,6 +14,11 @@ export const EM_PERMS = {
   readOrMine: { delegated: [SUBJECT, ...READ], application: READ } satisfies Permissions,
   /** Creating requests: end users (SubjectAccess) for themselves, admins and apps (ReadWrite.All). */
   writeOrMine: { delegated: [SUBJECT, ...WRITE], application: WRITE } satisfies Permissions,
+  /**
+   * Cancelling a request: signed-in users only — their own with SubjectAccess, others' as an admin with
+   * ReadWrite.All; application permissions are not supported (accesspackageassignmentrequest-cancel.md).
+   */
+  cancel: { delegated: [SUBJECT, ...WRITE] } satisfies Permissions,
   /** getApplicablePolicyRequirements and the like: signed-in users only. */
   mine: { delegated: [SUBJECT, ...READ] } satisfies Permissions,
   /** Approvals: signed-in approvers only. */

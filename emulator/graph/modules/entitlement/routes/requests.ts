@@ -118,7 +118,10 @@ export function requestRoutes(
         admin(req);
         const shaper = Shaper.of(req, EM_SHAPES, 'request');
         em.refresh();
-        return entityResult(views.request(em.request(req.params.id ?? '')), shaper);
+        return entityResult(views.request(em.request(req.params.id ?? '')), shaper, 200, {
+          req,
+          context: CONTEXT,
+        });
       },
     },
     {
@@ -133,7 +136,7 @@ export function requestRoutes(
     {
       method: 'POST',
       path: `${EM_ROOT}/assignmentRequests/:id/cancel`,
-      permissions: EM_PERMS.writeOrMine,
+      permissions: EM_PERMS.cancel,
       handler: (req) => {
         em.cancel(req.caller, req.params.id ?? '', isAdmin(req));
         return { status: 200 };

@@ -9,7 +9,8 @@ const RM_READ = [
 
 /** PIM permissions as the v1.0 API reference lists them (beta approvals: delegated only (u)). */
 export const PIM_PERMS = {
-  roles: both(RM_READ),
+  // rbacapplication-list-roledefinitions.md: role definitions are directory data, Directory.Read.All reads them too.
+  roles: both([...RM_READ, 'Directory.Read.All', 'Directory.ReadWrite.All']),
   eligibility: both([
     'RoleEligibilitySchedule.Read.Directory',
     'RoleEligibilitySchedule.ReadWrite.Directory',

@@ -62,7 +62,10 @@ export function policyRoutes(
       permissions: PIM_PERMS.policies,
       handler: (req) => {
         admin(req);
-        return entityResult(policy(req.params.id), Shaper.of(req, PIM_SHAPES, 'policy'));
+        return entityResult(policy(req.params.id), Shaper.of(req, PIM_SHAPES, 'policy'), 200, {
+          req,
+          context: 'policies/roleManagementPolicies',
+        });
       },
     },
     {

@@ -1,4 +1,5 @@
 import type { DirectoryRoleView, GraphRequest, RouteDef } from '../../../routing';
+import { GraphHttpError } from '../../../routing';
 import type { PimService } from '../service';
 import type { PimViews } from '../views';
 import type { ScheduleRequest } from '../model';
@@ -11,6 +12,7 @@ import { PIM_SHAPES } from '../shapes';
 import { PIM_PERMS, RM_ROOT } from './permissions';
 
 const BASE = `${RM_ROOT}/roleAssignmentScheduleRequests`;
+const CONTEXT = 'roleManagement/directory/roleAssignmentScheduleRequests';
 
 /**
  * roleAssignmentScheduleRequests: activate/deactivate, list, filterByCurrentUser, cancel. Listing every
@@ -19,24 +21,22 @@ const BASE = `${RM_ROOT}/roleAssignmentScheduleRequests`;
  */
 export function requestRoutes(pim: PimService, views: PimViews, roles: DirectoryRoleView): RouteDef[] {
   const admin = (req: GraphRequest) => requireRole(req, roles, ADMIN_ROLES.pimRead, roleDenied.pim);
+  // The function answers with the entity set's context, untyped items (the filterByCurrentUser doc's example).
   const list = (req: GraphRequest, keep: (r: ScheduleRequest) => boolean) => {
     const shaper = Shaper.of(req, PIM_SHAPES, 'request');
     pim.refresh();
     const items = [...pim.state.requests.values()]
       .filter(keep)
-      .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
-    return collectionResult(
-      req,
-      items.map((r) => views.request(r)),
-      'roleManagement/directory/roleAssignmentScheduleRequests',
-      shaper,
-    );
+      .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime))
+      .map((r) => views.request(r));
+    return collectionResult(req, items, CONTEXT, shaper);
   };
   const mine = (req: GraphRequest, on: string): ((r: ScheduleRequest) => boolean) => {
     const me = signedInUser(req);
-    checkOn(on, ['principal', 'createdBy', 'approver']);
+    // unifiedroleassignmentschedulerequest-filterbycurrentuser.md: "Only principal and approver are
+    // currently supported" of principal, createdBy, approver.
+    checkOn(on, ['principal', 'approver']);
     if (on === 'principal') return (r) => r.principalId === me;
-    if (on === 'createdBy') return (r) => r.createdById === me;
     return (r) =>
       !!r.approvalId && pim.approvals.currentApprovers(pim.approvals.get(r.approvalId)).includes(me);
   };
@@ -60,7 +60,10 @@ export function requestRoutes(pim: PimService, views: PimViews, roles: Directory
         admin(req);
         const shaper = Shaper.of(req, PIM_SHAPES, 'request');
         pim.refresh();
-        return entityResult(views.request(pim.request(req.params.id ?? '')), shaper);
+        return entityResult(views.request(pim.request(req.params.id ?? '')), shaper, 200, {
+          req,
+          context: CONTEXT,
+        });
       },
     },
     {
@@ -69,9 +72,15 @@ export function requestRoutes(pim: PimService, views: PimViews, roles: Directory
       permissions: PIM_PERMS.assignmentWrite,
       handler: (req) => {
         const shaper = Shaper.of(req, PIM_SHAPES, 'request');
-        const created = pim.submit(req.caller, bodyObject(req) as RequestBody);
+        const body = bodyObject(req);
+        // rbacapplication-post-roleassignmentschedulerequests.md: "Either directoryScopeId or appScopeId is
+        // required" (u: Graph's code and words for the refusal).
+        if (typeof body.directoryScopeId !== 'string' && typeof body.appScopeId !== 'string') {
+          throw new GraphHttpError(400, 'BadRequest', 'Either directoryScopeId or appScopeId is required.');
+        }
+        const created = pim.submit(req.caller, body as RequestBody);
         // As the create doc's examples answer: `Granted` (or `PendingApproval`), the schedule comes later.
-        return entityResult(views.request(created), shaper, 201);
+        return entityResult(views.request(created), shaper, 201, { req, context: CONTEXT });
       },
     },
     {

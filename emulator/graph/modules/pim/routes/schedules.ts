@@ -3,7 +3,7 @@ import { GraphHttpError } from '../../../routing';
 import type { PimService } from '../service';
 import type { PimViews } from '../views';
 import { inForce } from '../state';
-import { collectionResult, entityResult } from '../../governance/collection';
+import { collectionResult, entityResult, functionCollection } from '../../governance/collection';
 import { checkOn, currentUserFilter, signedInUser } from '../../governance/functions';
 import { ADMIN_ROLES, requireRole, roleDenied } from '../../governance/roles';
 import { Shaper } from '../../governance/shape';
@@ -30,6 +30,7 @@ export function scheduleRoutes(pim: PimService, views: PimViews, roles: Director
       const shaper = Shaper.of(req, PIM_SHAPES, shape);
       const now = pim.refresh();
       const all = items(now).filter((x) => !me || x.principalId === me);
+      if (me) return functionCollection(req, all, PIM_SHAPES[shape]!.type, shaper);
       return collectionResult(req, all, `roleManagement/directory/${name}`, shaper);
     };
     return [
@@ -56,7 +57,7 @@ export function scheduleRoutes(pim: PimService, views: PimViews, roles: Director
           const shaper = Shaper.of(req, PIM_SHAPES, shape);
           const found = items(pim.refresh()).find((x) => x.id === req.params.id);
           if (!found) throw new GraphHttpError(404, 'ResourceNotFound', `'${req.params.id}' was not found.`);
-          return entityResult(found, shaper);
+          return entityResult(found, shaper, 200, { req, context: `roleManagement/directory/${name}` });
         },
       },
     ];
@@ -92,7 +93,10 @@ export function scheduleRoutes(pim: PimService, views: PimViews, roles: Director
             'ResourceNotFound',
             `Role definition '${req.params.id}' was not found.`,
           );
-        return entityResult(views.role(r), shaper);
+        return entityResult(views.role(r), shaper, 200, {
+          req,
+          context: 'roleManagement/directory/roleDefinitions',
+        });
       },
     },
     ...listing(
