@@ -77,7 +77,11 @@ export function createApp(deps: AppDeps): App {
     connectionName: config.bot.ssoConnectionName,
     conversations,
   });
-  const flows = (deps.flows ?? []).map((build) => build({ notifier, userTokens, conversations }));
+  let listeningUrl = '';
+  const publicUrl = () => config.publicUrl ?? listeningUrl;
+  const flows = (deps.flows ?? []).map((build) =>
+    build({ notifier, userTokens, conversations, publicUrl }),
+  );
   // Filled after the flows exist: the notifier looks kinds up when it sends, not when it is built.
   Object.assign(renderers, composeRenderers(coreRenderers(), ...flows.map((f) => f.renderers ?? {})));
   const sso = new SsoTokens(config.bot.ssoConnectionName, appId);
@@ -104,6 +108,7 @@ export function createApp(deps: AppDeps): App {
     bot,
     logger,
     readiness,
+    routes: flows.flatMap((f) => f.routes ?? []),
     // Without an app id botbuilder authenticates nothing and signs nothing: replies stay on loopback.
     loopbackServiceUrlOnly: !config.bot.appId,
   });
@@ -136,8 +141,9 @@ export function createApp(deps: AppDeps): App {
         http.server.listen(config.port, config.host, () => resolve());
       });
       const { port } = http.server.address() as AddressInfo;
-      for (const task of background) task.start();
       const url = `http://${config.host}:${port}`;
+      listeningUrl = url;
+      for (const task of background) task.start();
       logger.info({ url }, 'listening');
       return { url, port };
     },

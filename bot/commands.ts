@@ -5,7 +5,14 @@ import type { Actor } from './actor';
 
 /** What a user can ask for by typing; later flows attach a handler to their intent. */
 export type Intent =
-  'requestAccess' | 'myRequests' | 'myAccess' | 'activateRole' | 'reviews' | 'approvals' | 'help';
+  | 'requestAccess'
+  | 'myRequests'
+  | 'myAccess'
+  | 'activateRole'
+  | 'reviews'
+  | 'approvals'
+  | 'digest'
+  | 'help';
 
 /** One line of the command table: the intent, the phrases that mean it, and how the help card describes it. */
 export interface Command {
@@ -70,6 +77,12 @@ export const COMMANDS: readonly Command[] = [
     keyword: 'approvals',
     description: 'Decide the requests waiting for your approval',
     synonyms: ['approve', 'approval', 'pending', 'my approvals', 'decide'],
+  },
+  {
+    intent: 'digest',
+    keyword: 'digest now',
+    description: 'Get the weekly audit digest now (digest recipients only)',
+    synonyms: ['digest', 'audit digest'],
   },
   {
     intent: 'help',

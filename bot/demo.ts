@@ -66,6 +66,7 @@ export async function demoWiring(
       stepUpConnectionName: config.bot.stepUpConnectionName ?? DEMO_STEP_UP_CONNECTION,
     }),
     graph: Object.freeze({ ...config.graph, baseUrl: url, authorityHost: url, exchangeBaseUrl: url }),
+    digest: Object.freeze({ ...config.digest, recipients: demoDigestRecipients(config, fixture) }),
   });
   logger.info({ emulator: url, tenantId: emulator.tenantId }, 'Graph emulator started');
   // The embedded store by default; MONGODB_URI tries demo mode on a real MongoDB (state then survives).
@@ -93,4 +94,16 @@ export async function demoWiring(
       if (config.mongo) await store.close();
     },
   };
+}
+
+/** The digest goes to the settings' recipients, else to the demo tenant's (Isaiah and Patti). */
+function demoDigestRecipients(config: Config, fixture: TenantFixture): readonly string[] {
+  if (config.digest.recipients.length > 0 || config.digest.recipientGroupId) return config.digest.recipients;
+  const f = fixture as unknown as {
+    digestRecipients?: string[];
+    users: { alias: string; userPrincipalName: string }[];
+  };
+  return (f.digestRecipients ?? []).flatMap(
+    (alias) => f.users.find((u) => u.alias === alias)?.userPrincipalName ?? [],
+  );
 }

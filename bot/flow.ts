@@ -21,6 +21,21 @@ export interface BotPorts {
   notifier: Notifier;
   userTokens: UserTokenSource;
   conversations: ConversationService;
+  /** Where browsers reach this bot's HTTP server (config.publicUrl, else the address it listens on). */
+  publicUrl(): string;
+}
+
+/** A plain HTTP answer of a flow's route. */
+export interface HttpAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+/** A GET route a flow serves beside /api/messages (e.g. the digest's CSV downloads); restify syntax. */
+export interface HttpRoute {
+  path: string;
+  handle(req: { params: Record<string, string>; query: URLSearchParams }): Promise<HttpAnswer>;
 }
 
 /** One feature (access requests, approvals, PIM, …) as the bot sees it: its verbs, commands and cards. */
@@ -35,6 +50,7 @@ export interface Flow {
    * connection of its own (PIM's MFA step-up) redeems it and goes on; true when the code was its own.
    */
   onSignIn?: (context: TurnContext, code: string, log: Logger) => Promise<boolean>;
+  routes?: HttpRoute[];
 }
 
 /** Builds a flow once the bot's ports exist, so flows can notify users and act as them. */

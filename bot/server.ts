@@ -3,6 +3,7 @@ import restify from 'restify';
 import { serveLegalPages } from './pages/legalPages';
 import type { Logger } from '../services/logger';
 import type { GatekeeperAdapter } from './adapter';
+import type { HttpRoute } from './flow';
 import { readActivity } from './inbound/activityShape';
 import { isLoopbackServiceUrl } from './inbound/serviceUrl';
 import { runReadiness, type ReadinessCheck } from './readiness';
@@ -14,6 +15,8 @@ export interface BotServerDeps {
   bot: ActivityHandler;
   logger: Logger;
   readiness: readonly ReadinessCheck[];
+  /** GET routes of the flows (e.g. CSV downloads); they check their own signed links. */
+  routes?: readonly HttpRoute[];
   /** Demo mode (no app id, so no auth): refuse activities whose replies would leave this machine. */
   loopbackServiceUrlOnly?: boolean;
 }
@@ -88,6 +91,19 @@ export function createBotServer(deps: BotServerDeps): BotServer {
   });
 
   serveLegalPages(server);
+  for (const route of deps.routes ?? []) {
+    server.get(route.path, async (req, res) => {
+      try {
+        const query = new URL(req.url ?? '/', 'http://local').searchParams;
+        const answer = await route.handle({ params: (req.params ?? {}) as Record<string, string>, query });
+        res.writeHead(answer.status, { 'Cache-Control': 'no-store', ...answer.headers });
+        res.end(answer.body);
+      } catch (err) {
+        deps.logger.error({ err, path: route.path }, 'route failed');
+        if (!res.headersSent) res.send(500);
+      }
+    });
+  }
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

@@ -31,6 +31,8 @@ export const VERBS = [
   'review.nudge',
   'review.stop',
   'review.apply',
+  'digest.refresh',
+  'digest.enableAuditing',
 ] as const;
 
 /** A verb a card can send. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WeeklySchedule } from './digest/weeklySchedule';
 
 /**
  * Every setting Gatekeeper reads, parsed once at start. Nothing else reads process.env.
@@ -66,6 +67,13 @@ const EnvSchema = z.object({
   REVIEW_REMINDER_DAYS: csvNumbers.default([3, 1]),
   REVIEW_POLL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
+
+  DIGEST_SCHEDULE: z.string().default('0 8 * * MON'),
+  DIGEST_TIME_ZONE: z.string().default('UTC'),
+  DIGEST_RECIPIENTS: z.string().optional(),
+  DIGEST_RECIPIENT_GROUP: z.guid().optional(),
+  DIGEST_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  PUBLIC_URL: url.optional(),
 });
 
 /** Settings that depend on each other; checked on the raw values so they are reported with all others. */
@@ -75,7 +83,8 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const shared = stepUp
     ? ['STEP_UP_CONNECTION_NAME: must name a second OAuth connection, not the SSO one']
     : [];
-  if (!env.MicrosoftAppId) return shared;
+  const schedule = digestScheduleProblem(env.DIGEST_SCHEDULE, env.DIGEST_TIME_ZONE);
+  if (!env.MicrosoftAppId) return [...schedule, ...shared];
   const appType = env.MicrosoftAppType ?? 'SingleTenant';
   const problems: string[] = [...shared];
   if (appType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
@@ -88,7 +97,19 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     );
   }
   if (!env.MONGODB_URI) problems.push('MONGODB_URI: required outside demo mode');
-  return problems;
+  // Replicas must sign and check CSV links with one key; a per-process random one would not do.
+  if ((env.DIGEST_RECIPIENTS || env.DIGEST_RECIPIENT_GROUP) && !env.DIGEST_LINK_SECRET)
+    problems.push('DIGEST_LINK_SECRET: required when digest recipients are set (signs the CSV links)');
+  return [...schedule, ...problems];
+}
+
+function digestScheduleProblem(expression = '0 8 * * MON', timeZone = 'UTC'): string[] {
+  try {
+    new WeeklySchedule(expression, timeZone);
+    return [];
+  } catch (err) {
+    return [`DIGEST_SCHEDULE / DIGEST_TIME_ZONE: ${err instanceof Error ? err.message : String(err)}`];
+  }
 }
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -146,6 +167,20 @@ export interface Config {
   /** How often Graph is polled for access reviews that started or completed. */
   readonly reviewPollMinutes: number;
   readonly demoEmulatorPort: number;
+  /** The weekly audit digest. */
+  readonly digest: {
+    /** Cron expression that fires once a week, e.g. "0 8 * * MON". */
+    readonly schedule: string;
+    readonly timeZone: string;
+    /** Users (UPN or object id) who get it. */
+    readonly recipients: readonly string[];
+    /** A group whose members get it. */
+    readonly recipientGroupId?: string;
+    /** Signs CSV links (HMAC-SHA256); demo mode makes one per process when unset. */
+    readonly linkSecret?: string;
+  };
+  /** Where users' browsers reach the bot's HTTP server (CSV links); defaults to the listening address. */
+  readonly publicUrl?: string;
 }
 
 /** Thrown when settings are wrong; the message names every bad setting at once. */
@@ -201,6 +236,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     reviewReminderDays: e.REVIEW_REMINDER_DAYS,
     reviewPollMinutes: e.REVIEW_POLL_MINUTES,
     demoEmulatorPort: e.DEMO_EMULATOR_PORT,
+    digest: {
+      schedule: e.DIGEST_SCHEDULE,
+      timeZone: e.DIGEST_TIME_ZONE,
+      recipients: (e.DIGEST_RECIPIENTS ?? '')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+      recipientGroupId: e.DIGEST_RECIPIENT_GROUP,
+      linkSecret: e.DIGEST_LINK_SECRET,
+    },
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
   };
   return deepFreeze(config);
 }

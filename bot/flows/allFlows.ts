@@ -1,5 +1,6 @@
 import type { AccessWorkflow } from '../../services/access/accessWorkflow';
 import type { FlowFactory } from '../flow';
+import { digestFlowFor } from './digest/digestFlowWiring';
 import { governanceFlows } from './pim/pimFlowWiring';
 import type { ReviewServices } from '../../services/reviews/reviewWorkflow';
 import { graphFactoryFor, reviewFlowFor } from './reviews/reviewFlowWiring';
@@ -8,7 +9,8 @@ type GovernanceArgs = Parameters<typeof governanceFlows>[0];
 
 /**
  * Every flow the bot hosts, for a composition root (bot/demo.ts, bot/production.ts): access packages,
- * PIM and access reviews, one shared outbox and scheduler (reviews and PIM are plugins of it).
+ * PIM and access reviews, one shared outbox and scheduler (reviews and PIM are plugins of it), and the
+ * weekly digest, with a runner of its own (services/digest/digestWorkflow.ts says why).
  */
 export function allFlows(
   args: GovernanceArgs & {
@@ -26,5 +28,15 @@ export function allFlows(
     args.onCreated?.(wf);
   };
   const plugins = [...(args.plugins ?? []), reviews.plugin];
-  return [...governanceFlows({ ...args, onCreated, plugins, graph }), reviews.flow];
+  return [
+    ...governanceFlows({ ...args, onCreated, plugins, graph }),
+    reviews.flow,
+    digestFlowFor({
+      config: args.config,
+      store: args.store,
+      logger: args.logger,
+      clock: args.clock,
+      credentials: args.credentials,
+    }),
+  ];
 }

@@ -52,6 +52,9 @@ export interface DirectoryAuditRecord {
   result: string;
   initiatedBy?: { userId?: string; userPrincipalName?: string; appDisplayName?: string };
   targets: { id?: string; displayName?: string; type?: string }[];
+  /** additionalDetails as key → value (PIM: Justification, TicketNumber, StartTime, ExpirationTime). */
+  details: Record<string, string>;
+  resultReason?: string;
 }
 
 export interface SecurityReportsGateway {
@@ -63,6 +66,8 @@ export interface SecurityReportsGateway {
   inboxRules(userIds: string[]): Promise<Map<string, InboxRuleInfo[]>>;
   /** Sign-ins at or after `since` (every page). */
   signIns(since: Date, userId?: string): Promise<SignInRecord[]>;
+  /** The tenant's verified domains (mail to any other domain leaves the tenant). */
+  verifiedDomains(): Promise<string[]>;
   /** Directory audit events at or after `since`, optionally of one category (e.g. 'RoleManagement'). */
   directoryAudits(since: Date, category?: string): Promise<DirectoryAuditRecord[]>;
 }

@@ -1,5 +1,6 @@
 import type { AuditLog } from './auditLog';
 import type { ConversationStore } from './conversationStore';
+import type { DigestStores } from './digestStore';
 import type { JobStore } from './jobStore';
 import type { WorkflowStore } from './workflowStore';
 
@@ -9,6 +10,8 @@ export interface Store {
   readonly workflows: WorkflowStore;
   readonly audit: AuditLog;
   readonly jobs: JobStore;
+  /** The weekly digest's history, items and timers. */
+  readonly digest: DigestStores;
   /** Resolves when the store answers; rejects otherwise (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

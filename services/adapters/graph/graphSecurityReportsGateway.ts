@@ -60,6 +60,12 @@ export class GraphSecurityReportsGateway implements SecurityReportsGateway {
     ).map(toSignIn);
   }
 
+  async verifiedDomains(): Promise<string[]> {
+    // GET /domains (Domain.Read.All or Directory.Read.All, app-only): only verified ones count as inside.
+    const domains = await this.graph.app().getAll<Json>('domains', '/domains');
+    return domains.filter((d) => d.isVerified === true).map((d) => String(d.id).toLowerCase());
+  }
+
   async directoryAudits(since: Date, category?: string): Promise<DirectoryAuditRecord[]> {
     const filter = [
       `activityDateTime ge ${since.toISOString()}`,

@@ -93,5 +93,9 @@ export function toDirectoryAudit(a: Json): DirectoryAuditRecord {
       displayName: str(t.displayName),
       type: str(t.type),
     })),
+    details: Object.fromEntries(
+      list(a.additionalDetails).map((d) => [String(d.key ?? ''), String(d.value ?? '')] as const),
+    ),
+    resultReason: str(a.resultReason),
   };
 }

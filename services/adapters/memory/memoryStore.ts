@@ -1,6 +1,7 @@
 import type { Store } from '../../ports/store';
 import { MemoryAuditLog } from './memoryAuditLog';
 import { MemoryConversationStore } from './memoryConversationStore';
+import { MemoryDigestStore } from './memoryDigestStore';
 import { MemoryJobStore } from './memoryJobStore';
 import { MemoryWorkflowStore } from './memoryWorkflowStore';
 
@@ -11,6 +12,7 @@ export function createMemoryStore(): Store {
     workflows: new MemoryWorkflowStore(),
     audit: new MemoryAuditLog(),
     jobs: new MemoryJobStore(),
+    digest: { runs: new MemoryDigestStore(), items: new MemoryWorkflowStore(), jobs: new MemoryJobStore() },
     ping: async () => undefined,
     close: async () => undefined,
   };

@@ -4,6 +4,7 @@ import type { Store } from '../../ports/store';
 import { ensureIndexes } from './indexes';
 import { MongoAuditLog } from './mongoAuditLog';
 import { MongoConversationStore } from './mongoConversationStore';
+import { MongoDigestStore } from './mongoDigestStore';
 import { MongoJobStore } from './mongoJobStore';
 import { MongoWorkflowStore } from './mongoWorkflowStore';
 import { RevisionGuard } from './revisionGuard';
@@ -50,6 +51,11 @@ export async function connectMongoStore(options: MongoStoreOptions): Promise<Sto
     workflows: new MongoWorkflowStore(db.collection('workflows'), guard),
     audit: new MongoAuditLog(db.collection('audit')),
     jobs: new MongoJobStore(db.collection('jobs'), guard),
+    digest: {
+      runs: new MongoDigestStore(db.collection('digestRuns'), db.collection('digestFindings')),
+      items: new MongoWorkflowStore(db.collection('digestItems'), guard),
+      jobs: new MongoJobStore(db.collection('digestJobs'), guard),
+    },
     ping: async () => void (await db.command({ ping: 1 })),
     close: async () => {
       await guard.flush();

@@ -1,23 +1,32 @@
 import type { Db, IndexDescription } from 'mongodb';
 
-/** The indexes the adapters rely on, by collection. Only kinds FerretDB 1.x supports: no partial, no TTL. */
-export const INDEXES: Record<string, IndexDescription[]> = {
-  workflows: [
+/** Workflow items' indexes (the `workflows` collection, and the digest's `digestItems`). */
+const WORKFLOW_INDEXES: IndexDescription[] = [
     // Uniqueness of (kind, idempotencyKey), folded into one field that only keyed items have.
     { key: { idempotencyScope: 1 }, name: 'idempotencyScope_unique', unique: true, sparse: true },
     { key: { kind: 1, state: 1, createdAt: -1 }, name: 'kind_state_createdAt' },
     { key: { subjects: 1, createdAt: -1 }, name: 'subjects_createdAt' },
     { key: { nextEffectAt: 1 }, name: 'nextEffectAt' },
-    { key: { createdAt: -1 }, name: 'createdAt' },
-  ],
-  jobs: [
-    { key: { runAt: 1 }, name: 'runAt' },
-    { key: { lockedUntil: 1 }, name: 'lockedUntil' },
-  ],
+  { key: { createdAt: -1 }, name: 'createdAt' },
+];
+const JOB_INDEXES: IndexDescription[] = [
+  { key: { runAt: 1 }, name: 'runAt' },
+  { key: { lockedUntil: 1 }, name: 'lockedUntil' },
+];
+
+/** The indexes the adapters rely on, by collection. Only kinds FerretDB 1.x supports: no partial, no TTL. */
+export const INDEXES: Record<string, IndexDescription[]> = {
+  workflows: WORKFLOW_INDEXES,
+  jobs: JOB_INDEXES,
   audit: [
     { key: { at: 1 }, name: 'at' },
     { key: { itemId: 1, at: 1 }, name: 'itemId_at' },
   ],
+  // The digest keeps its items and timers apart, with the same indexes (see DigestStores).
+  digestItems: WORKFLOW_INDEXES,
+  digestJobs: JOB_INDEXES,
+  digestRuns: [{ key: { kind: 1, state: 1, at: -1 }, name: 'kind_state_at' }],
+  digestFindings: [{ key: { runId: 1, key: 1 }, name: 'runId_key' }],
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { TenantDirectory } from '../../../tenant/directory';
 import type { GraphModule } from '../../routing';
+import { domainRoutes } from './domains';
 import { groupRoutes } from './groups';
 import { userRoutes } from './users';
 
@@ -8,9 +9,11 @@ export function directoryModule(dir: TenantDirectory): GraphModule {
   return {
     name: 'directory',
     routes(ctx) {
-      const domain =
-        (ctx.fixture.tenant as { verifiedDomains?: string[] }).verifiedDomains?.[0] ?? 'contoso.com';
-      return [...userRoutes(dir, domain), ...groupRoutes(dir, domain)];
+      const verified = (ctx.fixture.tenant as { verifiedDomains?: string[] }).verifiedDomains ?? [
+        'contoso.com',
+      ];
+      const domain = verified[0] ?? 'contoso.com';
+      return [...userRoutes(dir, domain), ...groupRoutes(dir, domain), ...domainRoutes(verified)];
     },
   };
 }
