@@ -79,9 +79,7 @@ export function createApp(deps: AppDeps): App {
   });
   let listeningUrl = '';
   const publicUrl = () => config.publicUrl ?? listeningUrl;
-  const flows = (deps.flows ?? []).map((build) =>
-    build({ notifier, userTokens, conversations, publicUrl }),
-  );
+  const flows = (deps.flows ?? []).map((build) => build({ notifier, userTokens, conversations, publicUrl }));
   // Filled after the flows exist: the notifier looks kinds up when it sends, not when it is built.
   Object.assign(renderers, composeRenderers(coreRenderers(), ...flows.map((f) => f.renderers ?? {})));
   const sso = new SsoTokens(config.bot.ssoConnectionName, appId);

@@ -5,14 +5,7 @@ import type { Actor } from './actor';
 
 /** What a user can ask for by typing; later flows attach a handler to their intent. */
 export type Intent =
-  | 'requestAccess'
-  | 'myRequests'
-  | 'myAccess'
-  | 'activateRole'
-  | 'reviews'
-  | 'approvals'
-  | 'digest'
-  | 'help';
+  'requestAccess' | 'myRequests' | 'myAccess' | 'activateRole' | 'reviews' | 'approvals' | 'digest' | 'help';
 
 /** One line of the command table: the intent, the phrases that mean it, and how the help card describes it. */
 export interface Command {

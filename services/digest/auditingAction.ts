@@ -36,10 +36,20 @@ export async function enableAuditing(
   let action: FindingAction;
   try {
     await deps.exchange.setAuditEnabled(finding.target, true);
-    action = { by: actor.name, at: clock.now().toISOString(), outcome: 'done', message: `Auditing turned on by ${actor.name}` };
+    action = {
+      by: actor.name,
+      at: clock.now().toISOString(),
+      outcome: 'done',
+      message: `Auditing turned on by ${actor.name}`,
+    };
   } catch (err) {
     deps.logger.warn({ err, runId, key }, 'enable auditing failed');
-    action = { by: actor.name, at: clock.now().toISOString(), outcome: 'failed', message: `Turning auditing on failed: ${err instanceof Error ? err.message : String(err)}` };
+    action = {
+      by: actor.name,
+      at: clock.now().toISOString(),
+      outcome: 'failed',
+      message: `Turning auditing on failed: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
   const now = clock.now();
   await deps.audit.append({
@@ -52,9 +62,14 @@ export async function enableAuditing(
     source: { card: 'digest', verb: 'digest.enableAuditing' },
     details: { mailbox: finding.target, runId, outcome: action.outcome },
   });
-  const { item: after } = await mutateItem<DigestItemData>(stores.items, item.id, () => now, (fresh) => ({
-    data: { ...fresh.data, actions: { ...fresh.data.actions, [key]: action } },
-    effects: [refreshEffect(`auditing:${key}:${now.getTime()}`, 'to:', now)],
-  }));
+  const { item: after } = await mutateItem<DigestItemData>(
+    stores.items,
+    item.id,
+    () => now,
+    (fresh) => ({
+      data: { ...fresh.data, actions: { ...fresh.data.actions, [key]: action } },
+      effects: [refreshEffect(`auditing:${key}:${now.getTime()}`, 'to:', now)],
+    }),
+  );
   return after;
 }

@@ -45,7 +45,12 @@ export interface DigestCardData {
   title: string;
   generatedAt: string;
   mailboxCount: number;
-  score?: { line: string; trend: string; points: number[]; controls: { title: string; gap: number; remediation: string; url: string }[] };
+  score?: {
+    line: string;
+    trend: string;
+    points: number[];
+    controls: { title: string; gap: number; remediation: string; url: string }[];
+  };
   sections: DigestCardSection[];
 }
 
@@ -67,7 +72,11 @@ function trendLine(points: number[], max: number): string {
 }
 
 /** Builds the card's content from a complete run, its findings and last week's. */
-export function digestCardData(run: DigestRun, current: DigestFinding[], previous: DigestFinding[] | undefined): DigestCardData {
+export function digestCardData(
+  run: DigestRun,
+  current: DigestFinding[],
+  previous: DigestFinding[] | undefined,
+): DigestCardData {
   const summary = run.summary!;
   const { status } = compareFindings(current, previous);
   const item = (f: DigestFinding): DigestCardItem => {
@@ -84,24 +93,42 @@ export function digestCardData(run: DigestRun, current: DigestFinding[], previou
     const c = summary.sections.find((x) => x.id === id)!;
     const mine = current.filter((f) => f.section === id);
     // New ones first: movement is what an admin reads for.
-    const flagged = mine.filter((f) => f.flagged).sort((a, b) => Number(status(b) === 'new') - Number(status(a) === 'new'));
+    const flagged = mine
+      .filter((f) => f.flagged)
+      .sort(
+        (a, b) => Number(status(b) === 'new') - Number(status(a) === 'new') || (a.rank ?? 0) - (b.rank ?? 0),
+      );
     return {
       id,
       ...SECTION_TEXT[id],
       count: c.count,
       change: change(c.count, c.previousCount),
-      movement: c.previousCount === undefined ? '' : `New ${c.newCount} · Fixed ${c.fixedCount} · Still open ${c.openCount}`,
+      movement:
+        c.previousCount === undefined
+          ? ''
+          : `New ${c.newCount} · Fixed ${c.fixedCount} · Still open ${c.openCount}`,
       items: flagged.slice(0, ITEMS_PER_SECTION).map(item),
       more: Math.max(0, flagged.length - ITEMS_PER_SECTION),
-      apart: mine.filter((f) => !f.flagged).slice(0, ITEMS_PER_SECTION).map(item),
+      apart: mine
+        .filter((f) => !f.flagged)
+        .slice(0, ITEMS_PER_SECTION)
+        .map(item),
       fixed: c.fixed,
     };
   });
   const score = summary.score && {
     line: `${fmt(summary.score.current)} of ${fmt(summary.score.max)} (${Math.round((summary.score.current / summary.score.max) * 100)}%)`,
-    trend: trendLine(summary.score.trend.map((p) => p.score), summary.score.max),
+    trend: trendLine(
+      summary.score.trend.map((p) => p.score),
+      summary.score.max,
+    ),
     points: summary.score.trend.map((p) => p.score),
-    controls: summary.score.topControls.map((c) => ({ title: c.title, gap: c.gap, remediation: c.remediation, url: c.url ?? '' })),
+    controls: summary.score.topControls.map((c) => ({
+      title: c.title,
+      gap: c.gap,
+      remediation: c.remediation,
+      url: c.url ?? '',
+    })),
   };
   return {
     runId: run.id,

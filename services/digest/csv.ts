@@ -16,9 +16,13 @@ export function safeCell(value: string): string {
  * columns first (Section, Status, Flagged), then every column the findings carry, in first-seen order.
  */
 export function findingsCsv(findings: DigestFinding[], status: (f: DigestFinding) => FindingStatus): string {
-  // Sections in card order, then by key (stable: the same week gives the same file).
+  // Sections in card order, then by who it is about, then key (stable: the same week, the same file).
   const order = (f: DigestFinding) => SECTIONS.indexOf(f.section);
-  findings = [...findings].sort((a, b) => order(a) - order(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  findings = [...findings].sort(
+    (a, b) =>
+      order(a) - order(b) || (a.rank ?? 0) - (b.rank ?? 0) || cmp(a.subject, b.subject) || cmp(a.key, b.key),
+  );
   const columns: string[] = [];
   for (const f of findings) for (const c of Object.keys(f.fields)) if (!columns.includes(c)) columns.push(c);
   const rows = findings.map((f) => [
@@ -27,7 +31,10 @@ export function findingsCsv(findings: DigestFinding[], status: (f: DigestFinding
     f.flagged ? 'yes' : 'no (listed)',
     ...columns.map((c) => f.fields[c] ?? ''),
   ]);
-  return stringify([['Section', 'Status', 'Flagged', ...columns], ...rows].map((r) => r.map(safeCell)), {
-    record_delimiter: 'windows',
-  });
+  return stringify(
+    [['Section', 'Status', 'Flagged', ...columns], ...rows].map((r) => r.map(safeCell)),
+    {
+      record_delimiter: 'windows',
+    },
+  );
 }

@@ -22,7 +22,11 @@ export interface DigestItemData extends HasMessages {
 export const digestItemId = (runId: string) => `digest:${runId}`;
 
 /** The item that sends a run's card to each recipient once (a send per recipient, recorded when done). */
-export function newDigestItem(card: DigestCardData, recipients: string[], now: Date): NewWorkflowItem<DigestItemData> {
+export function newDigestItem(
+  card: DigestCardData,
+  recipients: string[],
+  now: Date,
+): NewWorkflowItem<DigestItemData> {
   return {
     id: digestItemId(card.runId),
     kind: DIGEST_ITEM,

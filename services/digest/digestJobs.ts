@@ -24,7 +24,10 @@ interface Deps {
 /** Schedules the next weekly run (idempotent: every replica may call it at start). */
 export async function scheduleNextWeekly(d: Pick<Deps, 'stores' | 'schedule' | 'clock'>): Promise<Date> {
   const at = d.schedule.next(d.clock.now());
-  await d.stores.jobs.schedule({ id: weeklyJobId(at), type: DigestJob.weekly, runAt: at, payload: { at: at.toISOString() } }, d.clock.now());
+  await d.stores.jobs.schedule(
+    { id: weeklyJobId(at), type: DigestJob.weekly, runAt: at, payload: { at: at.toISOString() } },
+    d.clock.now(),
+  );
   return at;
 }
 
@@ -32,7 +35,14 @@ export async function scheduleNextWeekly(d: Pick<Deps, 'stores' | 'schedule' | '
  * Collects a run (resuming it if a crash stopped it) and creates its item, whose outbox sends the card
  * to each recipient once. The item's id is the run's, so running the job twice creates it once.
  */
-async function deliver(d: Deps, items: WorkflowStore, runId: string, kind: 'weekly' | 'onDemand', at: Date, to: string[]) {
+async function deliver(
+  d: Deps,
+  items: WorkflowStore,
+  runId: string,
+  kind: 'weekly' | 'onDemand',
+  at: Date,
+  to: string[],
+) {
   const run = await d.runner.run(runId, kind, at);
   const [current, previous] = await Promise.all([
     d.stores.runs.findings(run.id),

@@ -64,7 +64,10 @@ export class DigestRunner {
       previous ? store.findings(previous.id) : Promise.resolve(undefined),
     ]);
     const { sections } = compareFindings(current, before);
-    this.deps.logger.info({ runId: run.id, findings: current.length, previous: previous?.id }, 'digest collected');
+    this.deps.logger.info(
+      { runId: run.id, findings: current.length, previous: previous?.id },
+      'digest collected',
+    );
     return update({
       state: 'complete',
       progress: { ...run.progress, phase: 'done' },

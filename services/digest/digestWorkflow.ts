@@ -18,7 +18,13 @@ import { enableAuditing, type DigestActor } from './auditingAction';
 import { compareFindings } from './compare';
 import { findingsCsv } from './csv';
 import { DigestJob, digestJobHandlers, scheduleNextWeekly } from './digestJobs';
-import { DIGEST_NOTIFICATION, digestItemId, digestNotification, type DigestItemData, type LinkMaker } from './digestItems';
+import {
+  DIGEST_NOTIFICATION,
+  digestItemId,
+  digestNotification,
+  type DigestItemData,
+  type LinkMaker,
+} from './digestItems';
 import { DigestRunner } from './digestRunner';
 import { DigestNotFoundError, NotARecipientError } from './errors';
 import { MailCollector } from './mailCollector';
@@ -73,7 +79,9 @@ export function createDigestWorkflow(deps: DigestWorkflowDeps) {
       notifier: deps.notifier,
       audit: deps.audit,
       clock,
-      reach: deps.teamsApps ? new ReachByInstall({ teamsApps: deps.teamsApps, audit: deps.audit, clock, logger }) : undefined,
+      reach: deps.teamsApps
+        ? new ReachByInstall({ teamsApps: deps.teamsApps, audit: deps.audit, clock, logger })
+        : undefined,
       builders: { [DIGEST_NOTIFICATION]: digestNotification(deps.links) },
     }),
   });
@@ -88,7 +96,10 @@ export function createDigestWorkflow(deps: DigestWorkflowDeps) {
     // A run of 50,000 mailboxes takes a while: the lease is renewed while it runs.
     leaseMs: 5 * 60_000,
     handlers: Object.fromEntries(
-      Object.entries(handlers).map(([type, run]) => [type, async (job: Parameters<typeof run>[0]) => (await run(job), outbox.kick())]),
+      Object.entries(handlers).map(([type, run]) => [
+        type,
+        async (job: Parameters<typeof run>[0]) => (await run(job), outbox.kick()),
+      ]),
     ),
   });
   const mustBeRecipient = async (userId: string) => {
@@ -110,10 +121,19 @@ export function createDigestWorkflow(deps: DigestWorkflowDeps) {
     askNow: async (userId: string) => {
       await mustBeRecipient(userId);
       const at = new Date(Math.floor(clock.now().getTime() / 60_000) * 60_000); // one per minute at most
-      await stores.jobs.schedule({ id: `digest-now:${userId}:${at.toISOString()}`, type: DigestJob.now, runAt: clock.now(), payload: { userId, at: at.toISOString() } }, clock.now());
+      await stores.jobs.schedule(
+        {
+          id: `digest-now:${userId}:${at.toISOString()}`,
+          type: DigestJob.now,
+          runAt: clock.now(),
+          payload: { userId, at: at.toISOString() },
+        },
+        clock.now(),
+      );
     },
     /** The card data for a recipient (refresh: fresh links), from the item as it is now. */
-    notificationFor: async (runId: string, userId: string) => digestNotification(deps.links)(await itemFor(runId, userId), userId, clock.now()),
+    notificationFor: async (runId: string, userId: string) =>
+      digestNotification(deps.links)(await itemFor(runId, userId), userId, clock.now()),
     enableAuditing: async (actor: DigestActor, runId: string, key: string) => {
       await itemFor(runId, actor.userId);
       const item = await enableAuditing({ ...deps, stores }, actor, runId, key);
@@ -125,10 +145,13 @@ export function createDigestWorkflow(deps: DigestWorkflowDeps) {
       await mustBeRecipient(userId);
       const run = await stores.runs.getRun(runId);
       if (!run || run.state !== 'complete') throw new DigestNotFoundError('that digest');
-      if (file !== 'all' && !(SECTIONS as readonly string[]).includes(file)) throw new DigestNotFoundError('that file');
+      if (file !== 'all' && !(SECTIONS as readonly string[]).includes(file))
+        throw new DigestNotFoundError('that file');
       const [current, previous] = await Promise.all([
         stores.runs.findings(runId, file === 'all' ? undefined : file),
-        run.previousRunId ? stores.runs.findings(run.previousRunId, file === 'all' ? undefined : file) : Promise.resolve(undefined),
+        run.previousRunId
+          ? stores.runs.findings(run.previousRunId, file === 'all' ? undefined : file)
+          : Promise.resolve(undefined),
       ]);
       return findingsCsv(current, compareFindings(current, previous).status);
     },

@@ -18,7 +18,13 @@ export interface GovernanceDeps {
 }
 
 const day = (iso?: string) => (iso ? iso.slice(0, 10) : '');
-const finding = (key: string, category: string, subject: string, detail: string, fields: Record<string, string>): DigestFinding => ({
+const finding = (
+  key: string,
+  category: string,
+  subject: string,
+  detail: string,
+  fields: Record<string, string>,
+): DigestFinding => ({
   key: `governance:${key}`,
   section: 'governance',
   category,
@@ -37,13 +43,19 @@ function activation(a: DirectoryAuditRecord): DigestFinding {
   const who = a.initiatedBy?.userPrincipalName ?? user?.displayName ?? '';
   const justification = a.details.Justification ?? a.resultReason ?? '';
   const ticket = a.details.TicketNumber ?? '';
-  return event(`activation:${a.id}`, 'PIM activation', who, `Activated ${role?.displayName ?? 'a role'}: ${justification || 'no justification'}${ticket ? ` (ticket ${ticket})` : ' (no ticket)'}`, {
-    Role: role?.displayName ?? '',
-    Justification: justification,
-    Ticket: ticket,
-    When: a.activityDateTime,
-    Source: 'Entra audit log',
-  });
+  return event(
+    `activation:${a.id}`,
+    'PIM activation',
+    who,
+    `Activated ${role?.displayName ?? 'a role'}: ${justification || 'no justification'}${ticket ? ` (ticket ${ticket})` : ' (no ticket)'}`,
+    {
+      Role: role?.displayName ?? '',
+      Justification: justification,
+      Ticket: ticket,
+      When: a.activityDateTime,
+      Source: 'Entra audit log',
+    },
+  );
 }
 
 /**
@@ -67,42 +79,92 @@ export async function collectGovernance(deps: GovernanceDeps, now: Date): Promis
   for (const e of botEvents.filter((e) => e.type === 'approval.decided')) {
     const result = String(e.details?.result ?? '');
     const denied = /den/i.test(result);
-    out.push(event(`decision:${e.id}`, denied ? 'Access denied' : 'Access granted', e.actorId ?? '', e.summary, { When: e.at.toISOString(), Result: result, Reason: String(e.details?.reason ?? '') }));
+    out.push(
+      event(`decision:${e.id}`, denied ? 'Access denied' : 'Access granted', e.actorId ?? '', e.summary, {
+        When: e.at.toISOString(),
+        Result: result,
+        Reason: String(e.details?.reason ?? ''),
+      }),
+    );
   }
   for (const a of expiring) {
     if (!a.endDateTime || Date.parse(a.endDateTime) < now.getTime()) continue;
-    out.push(finding(`expiring:${a.id}`, 'Access expiring', a.target?.principalName ?? a.target?.displayName ?? '', `${a.accessPackage?.displayName ?? 'An access package'} ends ${day(a.endDateTime)}`, { Ends: a.endDateTime }));
+    out.push(
+      finding(
+        `expiring:${a.id}`,
+        'Access expiring',
+        a.target?.principalName ?? a.target?.displayName ?? '',
+        `${a.accessPackage?.displayName ?? 'An access package'} ends ${day(a.endDateTime)}`,
+        { Ends: a.endDateTime },
+      ),
+    );
   }
   for (const r of pending) {
     const created = r.createdDateTime ? Date.parse(r.createdDateTime) : now.getTime();
     if (now.getTime() - created < APPROVAL_OVERDUE_MS) continue;
     const days = Math.floor((now.getTime() - created) / DAY_MS);
-    out.push(finding(`approval:${r.id}`, 'Approval overdue', r.requestor?.displayName ?? '', `${r.accessPackage?.displayName ?? 'Access package'} request waiting ${days} days`, { Since: r.createdDateTime ?? '' }));
+    out.push(
+      finding(
+        `approval:${r.id}`,
+        'Approval overdue',
+        r.requestor?.displayName ?? '',
+        `${r.accessPackage?.displayName ?? 'Access package'} request waiting ${days} days`,
+        { Since: r.createdDateTime ?? '' },
+      ),
+    );
   }
   for (const r of pimPending) {
     const created = r.createdDateTime ? Date.parse(r.createdDateTime) : now.getTime();
     if (now.getTime() - created < APPROVAL_OVERDUE_MS) continue;
-    out.push(finding(`pimApproval:${r.id}`, 'Approval overdue', r.principalId, `${r.roleName ?? 'Role'} activation waiting since ${day(r.createdDateTime)}`, { Since: r.createdDateTime ?? '' }));
+    out.push(
+      finding(
+        `pimApproval:${r.id}`,
+        'Approval overdue',
+        r.principalId,
+        `${r.roleName ?? 'Role'} activation waiting since ${day(r.createdDateTime)}`,
+        { Since: r.createdDateTime ?? '' },
+      ),
+    );
   }
   out.push(...(await reviewFindings(deps.reviews, definitions, now)));
   return out;
 }
 
-async function reviewFindings(reviews: ReviewsGateway, definitions: Awaited<ReturnType<ReviewsGateway['listDefinitions']>>, now: Date) {
+async function reviewFindings(
+  reviews: ReviewsGateway,
+  definitions: Awaited<ReturnType<ReviewsGateway['listDefinitions']>>,
+  now: Date,
+) {
   const out: DigestFinding[] = [];
   for (const d of definitions) {
     for (const i of await reviews.listInstances(d.id)) {
       if (i.status === 'Completed' || i.status === 'AutoReviewed') continue;
       const ended = i.endDateTime !== undefined && Date.parse(i.endDateTime) < now.getTime();
       if (ended) {
-        out.push(finding(`review:${i.id}`, 'Review overdue', d.displayName, `Ended ${day(i.endDateTime)} and is still ${i.status}`, { Ends: i.endDateTime ?? '' }));
+        out.push(
+          finding(
+            `review:${i.id}`,
+            'Review overdue',
+            d.displayName,
+            `Ended ${day(i.endDateTime)} and is still ${i.status}`,
+            { Ends: i.endDateTime ?? '' },
+          ),
+        );
         continue;
       }
       if (i.status !== 'InProgress') continue;
       const decisions = await reviews.listDecisions(d.id, i.id);
       const left = decisions.filter((x) => x.decision === 'NotReviewed').length;
       if (left > 0)
-        out.push(finding(`review:${i.id}`, 'Review incomplete', d.displayName, `${left} of ${decisions.length} decisions left; ends ${day(i.endDateTime)}`, { Ends: i.endDateTime ?? '' }));
+        out.push(
+          finding(
+            `review:${i.id}`,
+            'Review incomplete',
+            d.displayName,
+            `${left} of ${decisions.length} decisions left; ends ${day(i.endDateTime)}`,
+            { Ends: i.endDateTime ?? '' },
+          ),
+        );
     }
   }
   return out;

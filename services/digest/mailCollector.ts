@@ -28,7 +28,10 @@ export class MailCollector {
   constructor(private readonly deps: MailCollectorDeps) {}
 
   /** Collects from the run's cursor to the end; returns the run with its progress at the end. */
-  async collect(run: DigestRun, advance: (cursor: number) => Promise<DigestRun>): Promise<{ run: DigestRun; mailboxCount: number }> {
+  async collect(
+    run: DigestRun,
+    advance: (cursor: number) => Promise<DigestRun>,
+  ): Promise<{ run: DigestRun; mailboxCount: number }> {
     const { exchange, reports, store } = this.deps;
     const chunkSize = this.deps.chunkSize ?? 500;
     const domains = await reports.verifiedDomains();
@@ -40,7 +43,10 @@ export class MailCollector {
       const chunk = mailboxes.slice(at, at + chunkSize);
       await store.putFindings(run.id, await this.chunkFindings(chunk, sendAs, domains));
       current = await advance(at + chunk.length);
-      this.deps.logger.debug({ runId: run.id, done: at + chunk.length, of: mailboxes.length }, 'digest mail chunk');
+      this.deps.logger.debug(
+        { runId: run.id, done: at + chunk.length, of: mailboxes.length },
+        'digest mail chunk',
+      );
     }
     return { run: current, mailboxCount: mailboxes.length };
   }

@@ -14,9 +14,9 @@ const who = (m: MailboxInfo) => m.userPrincipalName ?? m.primarySmtpAddress;
 const name = (m: MailboxInfo) => (m.displayName ? `${m.displayName} (${who(m)})` : who(m));
 
 const RULE_ACTIONS = [
-  ['forwardTo', 'forward'],
-  ['redirectTo', 'redirect'],
-  ['forwardAsAttachmentTo', 'forward as attachment'],
+  ['forwardTo', 'forward', 'forwards to'],
+  ['redirectTo', 'redirect', 'redirects to'],
+  ['forwardAsAttachmentTo', 'forward as attachment', 'forwards as attachment to'],
 ] as const;
 
 /**
@@ -26,7 +26,7 @@ const RULE_ACTIONS = [
 export function ruleFindings(mailbox: MailboxInfo, rules: InboxRuleInfo[], domains: readonly string[]) {
   const out: DigestFinding[] = [];
   for (const rule of rules) {
-    for (const [field, action] of RULE_ACTIONS) {
+    for (const [field, action, verb] of RULE_ACTIONS) {
       const outside = rule[field].filter((a) => isExternal(a, domains));
       if (outside.length === 0) continue;
       out.push({
@@ -35,7 +35,7 @@ export function ruleFindings(mailbox: MailboxInfo, rules: InboxRuleInfo[], domai
         category: rule.isEnabled ? action : `${action} (disabled)`,
         flagged: rule.isEnabled,
         subject: name(mailbox),
-        detail: `Rule "${rule.displayName}" ${rule.isEnabled ? '' : '(disabled) '}${action}s to ${outside.join(', ')}`,
+        detail: `Rule "${rule.displayName}"${rule.isEnabled ? '' : ' (disabled)'} ${verb} ${outside.join(', ')}`,
         fields: {
           Mailbox: who(mailbox),
           'Display name': mailbox.displayName,
@@ -93,8 +93,12 @@ export function delegateFindings(
   sendAs: RecipientPermissionInfo[],
 ): DigestFinding[] {
   const grants: [string, string][] = [
-    ...fullAccess.filter((p) => !p.deny && p.accessRights.includes('FullAccess')).map((p) => [p.user, 'FullAccess'] as [string, string]),
-    ...sendAs.filter((p) => p.accessRights.includes('SendAs')).map((p) => [p.trustee, 'SendAs'] as [string, string]),
+    ...fullAccess
+      .filter((p) => !p.deny && p.accessRights.includes('FullAccess'))
+      .map((p) => [p.user, 'FullAccess'] as [string, string]),
+    ...sendAs
+      .filter((p) => p.accessRights.includes('SendAs'))
+      .map((p) => [p.trustee, 'SendAs'] as [string, string]),
     ...m.grantSendOnBehalfTo.map((d) => [d, 'SendOnBehalf'] as [string, string]),
   ];
   return grants.map(([delegate, right]) => ({

@@ -7,7 +7,7 @@ export type SectionId = (typeof SECTIONS)[number];
 /** Section titles and what an admin should do about the items, shown on the card. */
 export const SECTION_TEXT: Record<SectionId, { title: string; todo: string }> = {
   score: {
-    title: 'Secure Score',
+    title: 'Open Secure Score controls',
     todo: 'Work through the open controls with the most points first; each links to its remediation.',
   },
   forwarding: {
@@ -44,6 +44,8 @@ export interface DigestFinding {
   subject: string;
   /** What was found, plain text. */
   detail: string;
+  /** Order within its section where it matters (Secure Score: most points to gain first). */
+  rank?: number;
   /** Something that happened this week (an activation, a decision): never "fixed", only reported. */
   event?: boolean;
   /** The mailbox an action works on (Enable auditing). */

@@ -26,7 +26,10 @@ export async function collectScore(
   reports: SecurityReportsGateway,
   top = 5,
 ): Promise<{ summary?: ScoreSummary; findings: DigestFinding[] }> {
-  const [snapshots, profiles] = await Promise.all([reports.secureScores(SNAPSHOTS), reports.controlProfiles()]);
+  const [snapshots, profiles] = await Promise.all([
+    reports.secureScores(SNAPSHOTS),
+    reports.controlProfiles(),
+  ]);
   const latest = [...snapshots].sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime))[0];
   if (!latest) return { findings: [] };
   const byId = new Map(profiles.map((p) => [p.id, p]));
@@ -34,16 +37,28 @@ export async function collectScore(
     .flatMap((c) => {
       const p = byId.get(c.controlName);
       if (!p || p.deprecated || c.score >= p.maxScore) return [];
-      return [{ id: p.id, title: p.title, gap: p.maxScore - c.score, score: c.score, max: p.maxScore, remediation: p.remediation ?? '', url: p.actionUrl }];
+      return [
+        {
+          id: p.id,
+          title: p.title,
+          gap: p.maxScore - c.score,
+          score: c.score,
+          max: p.maxScore,
+          remediation: p.remediation ?? '',
+          url: p.actionUrl,
+        },
+      ];
     })
     .sort((a, b) => b.gap - a.gap || a.id.localeCompare(b.id));
-  const findings: DigestFinding[] = open.map((c) => ({
+  const findings: DigestFinding[] = open.map((c, rank) => ({
     key: `score:${c.id}`,
     section: 'score',
     category: 'open control',
     flagged: true,
+    rank,
     subject: c.title,
-    detail: `${c.gap} points to gain (${c.score} of ${c.max}). ${c.remediation}`.trim(),
+    detail:
+      `${c.gap} ${c.gap === 1 ? 'point' : 'points'} to gain (${c.score} of ${c.max}). ${c.remediation}`.trim(),
     fields: {
       Control: c.id,
       Title: c.title,
@@ -59,7 +74,9 @@ export async function collectScore(
       current: latest.currentScore,
       max: latest.maxScore,
       trend: weeklyTrend(snapshots),
-      topControls: open.slice(0, top).map(({ id, title, gap, remediation, url }) => ({ id, title, gap, remediation, url })),
+      topControls: open
+        .slice(0, top)
+        .map(({ id, title, gap, remediation, url }) => ({ id, title, gap, remediation, url })),
     },
     findings,
   };

@@ -28,7 +28,11 @@ export class SignedLinks {
   /** The query string for a grant that starts now. */
   sign(runId: string, file: string, userId: string, now: Date): string {
     const expires = Math.floor((now.getTime() + this.ttlMs) / 1000);
-    const q = new URLSearchParams({ u: userId, e: String(expires), s: this.mac({ runId, file, userId, expires }) });
+    const q = new URLSearchParams({
+      u: userId,
+      e: String(expires),
+      s: this.mac({ runId, file, userId, expires }),
+    });
     return q.toString();
   }
 

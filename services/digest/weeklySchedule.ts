@@ -24,9 +24,17 @@ export class WeeklySchedule {
   ) {
     const fields = expression.trim().split(/\s+/);
     if (fields.length !== 5)
-      throw new ScheduleError(`"${expression}" must have 5 fields: minute hour day-of-month month day-of-week`);
+      throw new ScheduleError(
+        `"${expression}" must have 5 fields: minute hour day-of-month month day-of-week`,
+      );
     const [minute, hour, dom, month, dow] = fields as [string, string, string, string, string];
-    if (!/^\d+$/.test(minute) || !/^\d+$/.test(hour) || dom !== '*' || month !== '*' || !/^([0-7]|sun|mon|tue|wed|thu|fri|sat)$/i.test(dow)) {
+    if (
+      !/^\d+$/.test(minute) ||
+      !/^\d+$/.test(hour) ||
+      dom !== '*' ||
+      month !== '*' ||
+      !/^([0-7]|sun|mon|tue|wed|thu|fri|sat)$/i.test(dow)
+    ) {
       throw new ScheduleError(
         `"${expression}" must fire once a week: a fixed minute and hour, * for day and month, one weekday (e.g. "0 8 * * MON")`,
       );
@@ -35,7 +43,9 @@ export class WeeklySchedule {
       this.cron = new Cron(expression, { timezone: timeZone, paused: true });
       this.cron.nextRun(new Date());
     } catch (err) {
-      throw new ScheduleError(`"${expression}" in ${timeZone}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ScheduleError(
+        `"${expression}" in ${timeZone}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

@@ -26,7 +26,10 @@ export function csvRoute(wf: DigestWorkflow, links: SignedLinks, clock: Clock, l
       const file = params.file ?? '';
       const grant = links.verify(runId, file, query, clock.now());
       if (grant === 'expired')
-        return text(410, 'This link has expired. Press "Refresh links" on the digest card in Teams for a new one.');
+        return text(
+          410,
+          'This link has expired. Press "Refresh links" on the digest card in Teams for a new one.',
+        );
       if (typeof grant === 'string') {
         logger.warn({ reason: grant }, 'digest CSV link refused');
         return text(403, 'This link is not valid.');

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { renderNoticeCard } from '../../../cards/notice';
 import type { Clock } from '../../../services/clock';
-import { createDigestWorkflow, type DigestWorkflow, type DigestWorkflowDeps } from '../../../services/digest/digestWorkflow';
+import {
+  createDigestWorkflow,
+  type DigestWorkflow,
+  type DigestWorkflowDeps,
+} from '../../../services/digest/digestWorkflow';
 import { DIGEST_NOTIFICATION } from '../../../services/digest/digestItems';
 import type { SignedLinks } from '../../../services/digest/signedLinks';
 import type { FlowFactory } from '../../flow';
@@ -10,7 +14,10 @@ import { CSV_PATH, csvRoute } from './csvRoute';
 import { renderDigestCard } from './digestCard';
 
 /** What the digest flow needs beyond the bot's own ports. */
-export type DigestFlowDeps = Omit<DigestWorkflowDeps, 'notifier' | 'links'> & { signedLinks: SignedLinks; clock: Clock };
+export type DigestFlowDeps = Omit<DigestWorkflowDeps, 'notifier' | 'links'> & {
+  signedLinks: SignedLinks;
+  clock: Clock;
+};
 
 const runId = z.string().min(1).max(300);
 
@@ -39,7 +46,13 @@ export function digestFlow(deps: DigestFlowDeps, onCreated?: (wf: DigestWorkflow
         'digest.enableAuditing': defineHandler(
           z.object({ runId, key: z.string().min(1).max(500) }),
           async ({ actor, data }) =>
-            card(await wf.enableAuditing({ userId: actor.userId, name: actor.name || actor.userId }, data.runId, data.key)),
+            card(
+              await wf.enableAuditing(
+                { userId: actor.userId, name: actor.name || actor.userId },
+                data.runId,
+                data.key,
+              ),
+            ),
         ),
       },
       renderers: { [DIGEST_NOTIFICATION]: (data) => renderDigestCard(data) },
@@ -49,7 +62,9 @@ export function digestFlow(deps: DigestFlowDeps, onCreated?: (wf: DigestWorkflow
         {
           name: 'digest-scheduler',
           start: () => {
-            void wf.scheduleNext().catch((err: unknown) => deps.logger.error({ err }, 'could not schedule the weekly digest'));
+            void wf
+              .scheduleNext()
+              .catch((err: unknown) => deps.logger.error({ err }, 'could not schedule the weekly digest'));
             wf.scheduler.start();
           },
           stop: () => wf.scheduler.stop(),

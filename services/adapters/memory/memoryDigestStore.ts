@@ -20,7 +20,11 @@ export class MemoryDigestStore implements DigestStore {
     return run && copy(run);
   }
 
-  async updateRun(id: string, expectedVersion: number, change: Partial<DigestRun>): Promise<DigestRun | undefined> {
+  async updateRun(
+    id: string,
+    expectedVersion: number,
+    change: Partial<DigestRun>,
+  ): Promise<DigestRun | undefined> {
     const run = this.runs.get(id);
     if (!run || run.version !== expectedVersion) return undefined;
     const next = copy({ ...run, ...change, id, version: run.version + 1 });

@@ -2,11 +2,11 @@ import type { Db, IndexDescription } from 'mongodb';
 
 /** Workflow items' indexes (the `workflows` collection, and the digest's `digestItems`). */
 const WORKFLOW_INDEXES: IndexDescription[] = [
-    // Uniqueness of (kind, idempotencyKey), folded into one field that only keyed items have.
-    { key: { idempotencyScope: 1 }, name: 'idempotencyScope_unique', unique: true, sparse: true },
-    { key: { kind: 1, state: 1, createdAt: -1 }, name: 'kind_state_createdAt' },
-    { key: { subjects: 1, createdAt: -1 }, name: 'subjects_createdAt' },
-    { key: { nextEffectAt: 1 }, name: 'nextEffectAt' },
+  // Uniqueness of (kind, idempotencyKey), folded into one field that only keyed items have.
+  { key: { idempotencyScope: 1 }, name: 'idempotencyScope_unique', unique: true, sparse: true },
+  { key: { kind: 1, state: 1, createdAt: -1 }, name: 'kind_state_createdAt' },
+  { key: { subjects: 1, createdAt: -1 }, name: 'subjects_createdAt' },
+  { key: { nextEffectAt: 1 }, name: 'nextEffectAt' },
   { key: { createdAt: -1 }, name: 'createdAt' },
 ];
 const JOB_INDEXES: IndexDescription[] = [

@@ -39,11 +39,18 @@ export class MongoDigestStore implements DigestStore {
     return doc ? toRun(doc) : undefined;
   }
 
-  async updateRun(id: string, expectedVersion: number, change: Partial<DigestRun>): Promise<DigestRun | undefined> {
+  async updateRun(
+    id: string,
+    expectedVersion: number,
+    change: Partial<DigestRun>,
+  ): Promise<DigestRun | undefined> {
     const { id: _ignored, version: _v, ...set } = change;
     void _ignored;
     void _v;
-    const res = await this.runs.updateOne({ _id: id, version: expectedVersion }, { $set: set, $inc: { version: 1 } });
+    const res = await this.runs.updateOne(
+      { _id: id, version: expectedVersion },
+      { $set: set, $inc: { version: 1 } },
+    );
     return res.modifiedCount === 1 ? this.getRun(id) : undefined;
   }
 
@@ -67,7 +74,11 @@ export class MongoDigestStore implements DigestStore {
   async putFindings(runId: string, findings: DigestFinding[]): Promise<void> {
     if (findings.length === 0) return;
     const ops: AnyBulkWriteOperation<FindingDoc>[] = findings.map((f) => ({
-      replaceOne: { filter: { _id: `${runId}|${f.key}` }, replacement: { ...f, _id: `${runId}|${f.key}`, runId }, upsert: true },
+      replaceOne: {
+        filter: { _id: `${runId}|${f.key}` },
+        replacement: { ...f, _id: `${runId}|${f.key}`, runId },
+        upsert: true,
+      },
     }));
     await this.found.bulkWrite(ops, { ordered: false });
   }

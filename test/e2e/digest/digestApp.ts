@@ -32,7 +32,12 @@ export async function startDigestApp(
   const openStore = opts.storeFactory ?? (() => Promise.resolve(shared));
   const logger = pino({ level: 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0', ...opts.env });
-  const wiring = await demoWiring(base, logger, { clock, ...(opts.fixture && { fixture: opts.fixture }) }, { signInDemoUsers: false });
+  const wiring = await demoWiring(
+    base,
+    logger,
+    { clock, ...(opts.fixture && { fixture: opts.fixture }) },
+    { signInDemoUsers: false },
+  );
   const emulator = wiring.emulator!;
   const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
   const channel = await TeamsChannel.start({
@@ -51,7 +56,11 @@ export async function startDigestApp(
       store,
       logger,
       clock,
-      credentials: { tenantId: emulator.tenantId, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
+      credentials: {
+        tenantId: emulator.tenantId,
+        clientId: emulator.clientId,
+        clientSecret: emulator.clientSecret,
+      },
       tuning: {
         outbox: { pollMs: 50, backoffBaseMs: 200, backoffCapMs: 2000 },
         schedulerPollMs: 50,
@@ -60,7 +69,15 @@ export async function startDigestApp(
       owner: `replica-${i}`,
       onCreated: (w) => (wf = w),
     });
-    const app = createApp({ config, logger, store, clock, flows: [flow], missingVerbs: unwiredVerb(), botAuth: wiring.botAuth });
+    const app = createApp({
+      config,
+      logger,
+      store,
+      clock,
+      flows: [flow],
+      missingVerbs: unwiredVerb(),
+      botAuth: wiring.botAuth,
+    });
     const { url } = await app.start();
     // The channel posts to one replica; the others only run their loops (as behind a load balancer).
     if (i === 1) channel.connect(`${url}/api/messages`);
