@@ -2,6 +2,7 @@ import type { Store } from '../../services/ports/store';
 import { auditLogContract } from './auditLog.contract';
 import { concurrencyContract } from './concurrency.contract';
 import { conversationStoreContract } from './conversationStore.contract';
+import { digestStoreContract } from './digestStore.contract';
 import { jobStoreContract } from './jobStore.contract';
 import { workflowStoreContract } from './workflowStore.contract';
 
@@ -42,5 +43,6 @@ export function storeContract(
     auditLogContract(current);
     conversationStoreContract(current);
     concurrencyContract(current);
+    digestStoreContract(current);
   });
 }

@@ -26,7 +26,7 @@ export function renderDigestCard(input: Record<string, unknown>): AdaptiveCard {
   Shape.parse(input);
   const data = input as unknown as DigestCardInput;
   for (let perSection = 6; perSection >= 0; perSection--) {
-    const card = renderTemplate(template, view(data, perSection));
+    const card = renderTemplate(template, digestCardView(data, perSection));
     if (cardMessageBytes(card) <= TEAMS_MESSAGE_LIMIT_BYTES || perSection === 0) {
       assertFitsTeams(card, 'digest');
       return card;
@@ -46,7 +46,8 @@ function item(data: DigestCardInput, i: DigestCardItem) {
   };
 }
 
-function view(data: DigestCardInput, perSection: number) {
+/** The template's data for a card showing at most `perSection` items per section. */
+export function digestCardView(data: DigestCardInput, perSection: number) {
   const mailboxes = data.mailboxCount === 1 ? '1 mailbox' : `${data.mailboxCount} mailboxes`;
   return {
     runId: data.runId,

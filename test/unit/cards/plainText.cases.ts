@@ -9,6 +9,7 @@ import { renderExpiringCard } from '../../../bot/flows/access/expiringCard';
 import { renderMyAccessCard, renderMyRequestsCard } from '../../../bot/flows/access/listCards';
 import { renderPolicyChoiceCard, renderRequestFormCard } from '../../../bot/flows/access/requestFormCard';
 import { renderStatusCard } from '../../../bot/flows/access/statusCard';
+import { renderDigestCard } from '../../../bot/flows/digest/digestCard';
 import { coreRenderers } from '../../../bot/notificationRenderers';
 import { renderErrorCard } from '../../../cards/error';
 import { renderHelpCard } from '../../../cards/help';
@@ -368,4 +369,39 @@ export const PLAIN_TEXT_CASES: [name: string, render: () => AdaptiveCard][] = [
     () => renderActivationStatusCard(pimStatus('active'), t, 'watcher', HOSTILE),
   ],
   ...reviewCardCases(HOSTILE),
+  ['weekly digest (inbox rule names, mailbox names, justifications)', () => renderDigestCard(digestInput())],
 ];
+
+/** A digest whose every section holds text an admin or a user wrote (rule names, justifications). */
+function digestInput(): Record<string, unknown> {
+  const item = (key: string) => ({
+    key,
+    subject: HOSTILE,
+    detail: HOSTILE,
+    status: 'New',
+    canEnableAuditing: true,
+  });
+  const section = (id: string) => ({
+    id,
+    title: id,
+    todo: 'Do it',
+    count: 1,
+    change: '+1 since last week',
+    movement: 'New 1 · Fixed 1 · Still open 0',
+    items: [item(`${id}:1`)],
+    more: 0,
+    apart: [{ ...item(`${id}:2`), status: '' }],
+    fixed: [{ subject: HOSTILE, detail: HOSTILE }],
+  });
+  return {
+    runId: 'week:2026-03-02T08:00:00.000Z',
+    title: 'Weekly audit digest, 2026-03-02',
+    generatedAt: '2026-03-02T08:01:00Z',
+    mailboxCount: 3,
+    score: { line: '1 of 2 (50%)', trend: '1 → 1 of 2 over 2 weeks (+0)', points: [1, 1], controls: [] },
+    sections: ['score', 'forwarding', 'smtp', 'delegates', 'auditing', 'governance'].map(section),
+    actions: { 'auditing:1': { by: HOSTILE, at: '2026-03-02T09:00:00Z', outcome: 'done', message: HOSTILE } },
+    allCsv: 'https://gatekeeper.example.com/digest/csv/x/all?u=1&e=2&s=3',
+    csv: {},
+  };
+}
