@@ -48,7 +48,8 @@ export async function startDigestApp(
     channel.install(userId).catch(() => undefined);
   });
   const replicas: { app: App; wf: DigestWorkflow; store: Store }[] = [];
-  for (let i = 1; i <= (opts.replicas ?? 1); i++) {
+  let booted = 0;
+  const boot = async (i: number) => {
     const store = await openStore();
     let wf!: DigestWorkflow;
     const flow = digestFlowFor({
@@ -66,7 +67,7 @@ export async function startDigestApp(
         schedulerPollMs: 50,
         ...(opts.chunkSize && { chunkSize: opts.chunkSize }),
       },
-      owner: `replica-${i}`,
+      owner: `replica-${++booted}`,
       onCreated: (w) => (wf = w),
     });
     const app = createApp({
@@ -80,9 +81,10 @@ export async function startDigestApp(
     });
     const { url } = await app.start();
     // The channel posts to one replica; the others only run their loops (as behind a load balancer).
-    if (i === 1) channel.connect(`${url}/api/messages`);
-    replicas.push({ app, wf, store });
-  }
+    if (i === 0) channel.connect(`${url}/api/messages`);
+    replicas[i] = { app, wf, store };
+  };
+  for (let i = 0; i < (opts.replicas ?? 1); i++) await boot(i);
   channel.afterTurn = () => Promise.all(replicas.map((r) => r.wf.outbox.settled())).then(() => undefined);
   return {
     channel,
@@ -92,6 +94,14 @@ export async function startDigestApp(
     wf: () => replicas[0]!.wf,
     store: () => replicas[0]!.store,
     url: () => replicas[0]!.app.server.url.replace('[::]', '127.0.0.1'),
+    /** Stops the first replica and starts a new process in its place, over the same store. */
+    restart: async () => {
+      await replicas[0]!.app.stop();
+      await boot(0);
+    },
+    /** Stops the first replica (the bot is down until restart). */
+    down: () => replicas[0]!.app.stop(),
+    up: () => boot(0),
     stop: async () => {
       stopPlayingTeams();
       for (const r of replicas) await r.app.stop();
