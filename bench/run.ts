@@ -7,6 +7,7 @@
 import { catalogBenchmark } from './catalog.bench';
 import { conditionalUpdateBenchmark } from './conditionalUpdate.bench';
 import { crashGroup } from './crash.bench';
+import { digestGroup } from './digest.bench';
 import { startBenchGraph } from './graph';
 import { hardeningGroup } from './hardening.bench';
 import { identityGroup } from './identity.bench';
@@ -33,6 +34,7 @@ interface Group {
 const GROUPS: Group[] = [
   hardeningGroup,
   crashGroup,
+  digestGroup,
   identityGroup,
   {
     names: ['turns (memory)', 'turns (ferretdb)', 'turns (mongodb)'],
