@@ -3,6 +3,7 @@ import template from '../../../cards/templates/digest.json';
 import { assertFitsTeams, cardMessageBytes, TEAMS_MESSAGE_LIMIT_BYTES } from '../../../cards/limits';
 import { renderTemplate, type AdaptiveCard } from '../../../cards/render';
 import type { DigestCardData, DigestCardItem, FindingAction } from '../../../services/digest/cardData';
+import { digestChartDataUri } from './digestChart';
 
 /** What the digest notification carries: the card content, actions taken, and the recipient's links. */
 export type DigestCardInput = DigestCardData & {
@@ -56,9 +57,16 @@ export function digestCardView(data: DigestCardInput, perSection: number) {
     hasScore: !!data.score,
     score: data.score && {
       ...data.score,
-      chartAlt: `Secure Score by week: ${data.score.points.join(', ')}`,
+      chartAlt: `Chart. Secure Score by week: ${data.score.points.join(', ')}. Findings by section: ${data.sections.map((s) => `${s.title} ${s.count}`).join(', ')}.`,
     },
-    chartUrl: data.chartUrl ?? '',
+    chartUrl:
+      data.chartUrl ??
+      (data.score && data.score.points.length > 0
+        ? digestChartDataUri(
+            data.score.points,
+            data.sections.map((s) => s.count),
+          )
+        : ''),
     allCsv: data.allCsv,
     sections: data.sections.map((s) => {
       const shown = s.items.slice(0, perSection);

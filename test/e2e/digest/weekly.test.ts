@@ -84,6 +84,15 @@ describe('e2e digest: the weekly digest of the demo tenant, two weeks running', 
       /AlexW@contoso\.com\s*: Activated Helpdesk Administrator: Password resets for new hires \(no ticket\)/,
     );
     assert.match(textOf(card), /first digest: nothing to compare with/);
+    const chart = JSON.stringify(cardOf(card)).match(
+      /"url":"(data:image\/png;base64,[^"]+)","altText":"([^"]+)"/,
+    );
+    assert.ok(chart, 'a chart image on the card');
+    assert.equal(Buffer.from(chart[1]!.split(',')[1]!, 'base64').subarray(1, 4).toString(), 'PNG');
+    assert.match(
+      chart[2]!,
+      /Secure Score by week: 371, 374.5, 380, 380, 392.5, 401, 405.5, 412.5\. Findings by section: .*Inbox rules sending mail outside 1/,
+    );
     assert.equal(textOf(week1.patti), textOf(card), 'Patti reads the same digest');
   });
 
