@@ -32,6 +32,8 @@ export const GATEKEEPER_GRAPH_ROLES = [
   'AccessReview.ReadWrite.All',
   'SecurityEvents.Read.All',
   'MailboxSettings.Read',
+  // The digest's verified domains (GET /domains).
+  'Domain.Read.All',
   'AuditLog.Read.All',
   'TeamsAppInstallation.ReadWriteSelfForUser.All',
   // Finding the app's catalog id by its manifest id (appCatalogs/teamsApps) needs this one.

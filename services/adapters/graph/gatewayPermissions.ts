@@ -103,6 +103,7 @@ export const GATEWAY_PERMISSIONS = {
     inboxRules: digest('MailboxSettings.Read'),
     signIns: digest('AuditLog.Read.All'),
     directoryAudits: digest('AuditLog.Read.All'),
+    verifiedDomains: digest('Domain.Read.All'),
   } satisfies Needs<SecurityReportsGateway>,
   exchange: {
     listMailboxes: digest('Exchange.ManageAsApp'),

@@ -70,6 +70,11 @@ export const PERMISSIONS = {
     type: 'Application',
     why: 'Least privileged for reading inbox rules (messageRules) of every mailbox',
   },
+  'Domain.Read.All': {
+    api: 'Microsoft Graph',
+    type: 'Application',
+    why: 'Least privileged for listing the verified domains: mail to any other domain leaves the tenant',
+  },
   'AppCatalog.Read.All': {
     api: 'Microsoft Graph',
     type: 'Application',

@@ -16,6 +16,10 @@ export function securityReportsContract(ctx: () => GraphContractContext): void {
     assert.ok(several[0]!.createdDateTime > several[2]!.createdDateTime, 'newest first');
   });
 
+  it("lists the tenant's verified domains (Fabrikam, a connected organisation, is not one)", async () => {
+    assert.deepEqual(await reports().verifiedDomains(), ['contoso.com']);
+  });
+
   it('lists the control profiles', async () => {
     const profiles = await reports().controlProfiles();
     const mfa = profiles.find((p) => p.id === 'MFARegistrationV2');

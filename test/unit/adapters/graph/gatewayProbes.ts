@@ -93,6 +93,7 @@ export const PROBES: Record<
       inboxRules: [[ID]],
       signIns: [since, ID],
       directoryAudits: [since, 'RoleManagement'],
+      verifiedDomains: [],
     },
   },
   exchange: {
