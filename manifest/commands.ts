@@ -13,6 +13,7 @@ export const MANIFEST_INTENTS: readonly Intent[] = [
   'activateRole',
   'reviews',
   'approvals',
+  'digest',
   'help',
 ];
 
