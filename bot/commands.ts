@@ -73,6 +73,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     intent: 'digest',
+    feature: 'The weekly audit digest',
     keyword: 'digest now',
     description: 'Get the weekly audit digest now (digest recipients only)',
     synonyms: ['digest', 'audit digest'],
