@@ -98,7 +98,8 @@ export async function demoWiring(
 
 /** The digest goes to the settings' recipients, else to the demo tenant's (Isaiah and Patti). */
 function demoDigestRecipients(config: Config, fixture: TenantFixture): readonly string[] {
-  if (config.digest.recipients.length > 0 || config.digest.recipientGroupId) return config.digest.recipients;
+  const { recipients, recipientGroupId, recipientRoleIds } = config.digest;
+  if (recipients.length > 0 || recipientGroupId || recipientRoleIds.length > 0) return recipients;
   const f = fixture as unknown as {
     digestRecipients?: string[];
     users: { alias: string; userPrincipalName: string }[];

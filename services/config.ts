@@ -72,6 +72,16 @@ const EnvSchema = z.object({
   DIGEST_TIME_ZONE: z.string().default('UTC'),
   DIGEST_RECIPIENTS: z.string().optional(),
   DIGEST_RECIPIENT_GROUP: z.guid().optional(),
+  DIGEST_RECIPIENT_ROLES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.guid('a directory role template id (e.g. 194ae4cb-b126-40b2-bd5b-6091b380977d)'))),
   DIGEST_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   PUBLIC_URL: url.optional(),
 });
@@ -98,7 +108,10 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   }
   if (!env.MONGODB_URI) problems.push('MONGODB_URI: required outside demo mode');
   // Replicas must sign and check CSV links with one key; a per-process random one would not do.
-  if ((env.DIGEST_RECIPIENTS || env.DIGEST_RECIPIENT_GROUP) && !env.DIGEST_LINK_SECRET)
+  if (
+    (env.DIGEST_RECIPIENTS || env.DIGEST_RECIPIENT_GROUP || env.DIGEST_RECIPIENT_ROLES) &&
+    !env.DIGEST_LINK_SECRET
+  )
     problems.push('DIGEST_LINK_SECRET: required when digest recipients are set (signs the CSV links)');
   return [...schedule, ...problems];
 }
@@ -176,6 +189,8 @@ export interface Config {
     readonly recipients: readonly string[];
     /** A group whose members get it. */
     readonly recipientGroupId?: string;
+    /** Directory role template ids whose holders (active or eligible) get it. */
+    readonly recipientRoleIds: readonly string[];
     /** Signs CSV links (HMAC-SHA256); demo mode makes one per process when unset. */
     readonly linkSecret?: string;
   };
@@ -244,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         .map((r) => r.trim())
         .filter(Boolean),
       recipientGroupId: e.DIGEST_RECIPIENT_GROUP,
+      recipientRoleIds: e.DIGEST_RECIPIENT_ROLES,
       linkSecret: e.DIGEST_LINK_SECRET,
     },
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),

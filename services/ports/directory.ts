@@ -21,4 +21,9 @@ export interface DirectoryGateway {
   getUsers(userIds: string[]): Promise<Map<string, DirectoryUser>>;
   /** Direct user members of a group (every page); throws NotFoundError when the group is unknown. */
   groupMembers(groupId: string): Promise<DirectoryUser[]>;
+  /**
+   * Users who hold a directory role (template id) tenant-wide: active assignments (permanent or
+   * activated) and PIM eligibilities, members of an assigned group included; each user once.
+   */
+  roleHolders(roleDefinitionId: string): Promise<DirectoryUser[]>;
 }

@@ -55,7 +55,11 @@ export function digestFlowFor(args: {
       logger: logger.child({ flow: 'digest' }),
       owner: args.owner ?? `${hostname()}:${process.pid}`,
       schedule: new WeeklySchedule(config.digest.schedule, config.digest.timeZone),
-      recipients: { users: config.digest.recipients, groupId: config.digest.recipientGroupId },
+      recipients: {
+        users: config.digest.recipients,
+        groupId: config.digest.recipientGroupId,
+        roleIds: config.digest.recipientRoleIds,
+      },
       signedLinks: new SignedLinks(secret, LINK_TTL_MS),
       ...args.tuning,
     },

@@ -57,6 +57,8 @@ export const GATEWAY_PERMISSIONS = {
     getUser: approvals('User.Read.All', 'AuditLog.Read.All'),
     getUsers: approvals('User.Read.All', 'AuditLog.Read.All'),
     groupMembers: approvals('GroupMember.Read.All'),
+    // Digest recipients by role; a role-assignable group's members are read like any group's.
+    roleHolders: digest('RoleManagement.Read.Directory', 'GroupMember.Read.All'),
   } satisfies Needs<DirectoryGateway>,
   teamsApps: {
     installForUser: {

@@ -2,7 +2,7 @@ import type { DirectoryGateway, DirectoryUser } from '../../ports/directory';
 import { NotFoundError } from '../../ports/graphErrors';
 import type { GraphClientFactory } from './clientFactory';
 import { str, type Json } from './json';
-import { seg, withQuery } from './odata';
+import { literal, seg, withQuery } from './odata';
 
 const SELECT =
   'id,displayName,userPrincipalName,mail,jobTitle,department,userType,accountEnabled,signInActivity';
@@ -68,6 +68,29 @@ export class GraphDirectoryGateway implements DirectoryGateway {
     return members
       .filter((m) => !m['@odata.type'] || m['@odata.type'] === '#microsoft.graph.user')
       .map((m) => toUser(m));
+  }
+
+  async roleHolders(roleDefinitionId: string): Promise<DirectoryUser[]> {
+    // Both lists take RoleManagement.Read.Directory (rbacapplication-list-roleassignments and
+    // rbacapplication-list-roleeligibilityschedules, Permissions). Eligible holders count: with PIM, an
+    // admin is only active for hours, and a weekly list must not depend on who happened to be active.
+    const query = { $filter: `roleDefinitionId eq ${literal(roleDefinitionId)}`, $expand: 'principal' };
+    const app = this.graph.app();
+    const lists = await Promise.all(
+      ['roleAssignments', 'roleEligibilitySchedules'].map((name) =>
+        app.getAll<Json>('role holders', withQuery(`/roleManagement/directory/${name}`, query)),
+      ),
+    );
+    const principals = lists.flat().flatMap((a) => (a.principal ? [a.principal as Json] : []));
+    const groups = principals.filter((p) => p['@odata.type'] === '#microsoft.graph.group');
+    // Role-assignable groups cannot be nested: their direct members are the holders.
+    const members = await Promise.all(groups.map((g) => this.groupMembers(String(g.id))));
+    const users = principals
+      .filter((p) => p['@odata.type'] === '#microsoft.graph.user')
+      .map((p) => toUser(p));
+    const byId = new Map<string, DirectoryUser>();
+    for (const u of [...users, ...members.flat()]) byId.set(u.id, u);
+    return [...byId.values()];
   }
 }
 

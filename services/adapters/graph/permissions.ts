@@ -75,6 +75,11 @@ export const PERMISSIONS = {
     type: 'Application',
     why: 'Least privileged for listing the verified domains: mail to any other domain leaves the tenant',
   },
+  'RoleManagement.Read.Directory': {
+    api: 'Microsoft Graph',
+    type: 'Application',
+    why: 'Least privileged for listing who holds a role (roleAssignments); it also reads eligibilities, so one permission serves both',
+  },
   'AppCatalog.Read.All': {
     api: 'Microsoft Graph',
     type: 'Application',

@@ -2,9 +2,10 @@ import type { TenantDirectory } from '../../../tenant/directory';
 import type { GraphModule } from '../../routing';
 import { domainRoutes } from './domains';
 import { groupRoutes } from './groups';
+import { roleAssignmentRoutes } from './roleAssignments';
 import { userRoutes } from './users';
 
-/** Users, managers and groups of the emulated directory. */
+/** Users, managers, groups, domains and directory role assignments of the emulated directory. */
 export function directoryModule(dir: TenantDirectory): GraphModule {
   return {
     name: 'directory',
@@ -13,7 +14,12 @@ export function directoryModule(dir: TenantDirectory): GraphModule {
         'contoso.com',
       ];
       const domain = verified[0] ?? 'contoso.com';
-      return [...userRoutes(dir, domain), ...groupRoutes(dir, domain), ...domainRoutes(verified)];
+      return [
+        ...userRoutes(dir, domain),
+        ...groupRoutes(dir, domain),
+        ...domainRoutes(verified),
+        ...roleAssignmentRoutes(dir, ctx.roles, domain),
+      ];
     },
   };
 }

@@ -40,7 +40,7 @@ export const PROBES: Record<
   },
   directory: {
     make: (f) => new GraphDirectoryGateway(f),
-    args: { getUser: [ID], getUsers: [[ID]], groupMembers: [ID] },
+    args: { getUser: [ID], getUsers: [[ID]], groupMembers: [ID], roleHolders: [ID] },
   },
   teamsApps: {
     make: (f) => new GraphTeamsAppsGateway(f, { manifestId: ID, baseUrl: 'https://graph.invalid' }),

@@ -47,4 +47,9 @@ export class FakeDirectory implements DirectoryGateway {
     if (!ids) throw new NotFoundError(`no group ${groupId}`);
     return [...(await this.getUsers(ids)).values()];
   }
+  /** Holders by role id (tests fill it). */
+  readonly roles = new Map<string, string[]>();
+  async roleHolders(roleId: string) {
+    return [...(await this.getUsers(this.roles.get(roleId) ?? [])).values()];
+  }
 }
