@@ -57,7 +57,17 @@ export interface DigestWorkflowDeps {
 
 export type DigestWorkflow = ReturnType<typeof createDigestWorkflow>;
 
-/** The weekly digest wired over its ports: collection, schedule, sends, CSV and Enable auditing. */
+/**
+ * The weekly digest wired over its ports: collection, schedule, sends, CSV and Enable auditing.
+ *
+ * Why its own outbox and scheduler, not a WorkflowPlugin on the shared runner: a weekly run at 50,000
+ * mailboxes is one job that takes minutes (longer under throttling), and the shared scheduler runs a
+ * replica's claimed jobs one after another, so approval reminders, escalations, auto-denials and PIM's
+ * step-up expiry would wait behind it. Its stores use collections of their own (`digestItems`,
+ * `digestJobs`), so the shared outbox and scheduler never claim digest work and this one never claims
+ * theirs; the guarantees stay those of the shared design (one job id per occurrence, leases renewed
+ * while it runs, a due job runs at start).
+ */
 export function createDigestWorkflow(deps: DigestWorkflowDeps) {
   const { stores, clock, logger } = deps;
   const recipients = new DigestRecipients({ directory: deps.directory, settings: deps.recipients, clock });

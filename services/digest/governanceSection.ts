@@ -59,9 +59,12 @@ function activation(a: DirectoryAuditRecord): DigestFinding {
 }
 
 /**
- * Governance of the week: PIM activations (Graph's audit log; the bot's own log adds the ones it made
- * that Graph has not logged yet), access decisions the bot recorded (grants and denials), access that
- * expires in the next 14 days, approvals waiting too long, and reviews overdue or incomplete.
+ * Governance of the week: PIM activations (Graph's directory audit log), access decisions the bot
+ * recorded (grants and denials), access that expires in the next 14 days, approvals waiting too long,
+ * and reviews overdue or incomplete. Activations come from Graph alone: the issue asks for the week's
+ * activations with who, role, justification and ticket, and Graph logs every one of them, those made
+ * through the bot (which activates through Graph) as well as in the portal or PowerShell; the bot's own
+ * `pim.*` log holds only its share, without the ticket, and would count those twice.
  */
 export async function collectGovernance(deps: GovernanceDeps, now: Date): Promise<DigestFinding[]> {
   const since = new Date(now.getTime() - 7 * DAY_MS);

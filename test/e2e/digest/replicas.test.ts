@@ -62,4 +62,14 @@ describe('e2e digest over MongoDB: two bot instances send one digest', () => {
       assert.ok(seen.has(expected), `sent ${expected} (saw: ${[...seen].join(', ')})`);
     assert.deepEqual(unservedQueries(digestCommands, INDEXES), []);
   });
+
+  it("never touches the shared runner's collections (its outbox and scheduler would claim digest work)", () => {
+    // Only the digest flow runs here: any command on `workflows` or `jobs` would be the digest's.
+    const shared = commands.filter((c) => ['workflows', 'jobs'].includes(String(c.command[c.commandName])));
+    assert.deepEqual(
+      shared.map((c) => `${c.commandName} ${String(c.command[c.commandName])}`),
+      [],
+    );
+    assert.ok(commands.some((c) => c.commandName === 'findAndModify' || c.commandName === 'update'));
+  });
 });
