@@ -43,34 +43,43 @@ export class ExchangeAdminGateway implements ExchangeGateway {
     this.url = `${exchangeBaseUrl.replace(/\/$/, '')}/adminapi/beta/${encodeURIComponent(tenantId)}/InvokeCommand`;
   }
 
+  // Each page is mapped (and filtered) as it arrives: at 50,000 mailboxes the raw rows of Get-Mailbox,
+  // and the SELF row Get-RecipientPermission returns for every mailbox, are never all held at once.
   async listMailboxes(): Promise<MailboxInfo[]> {
-    const rows = await this.invoke('Get-Mailbox', { ResultSize: 'Unlimited' }, MAILBOX_FIELDS);
-    return rows.map(toMailbox);
+    return this.invoke('Get-Mailbox', { ResultSize: 'Unlimited' }, toMailbox, MAILBOX_FIELDS);
   }
 
   async mailboxPermissions(identity: string): Promise<MailboxPermissionInfo[]> {
-    const rows = await this.invoke('Get-MailboxPermission', { Identity: identity });
-    return rows.map(toMailboxPermission).filter((p) => !p.isInherited && p.user.toUpperCase() !== SELF);
+    return this.invoke('Get-MailboxPermission', { Identity: identity }, (row) => {
+      const p = toMailboxPermission(row);
+      return !p.isInherited && p.user.toUpperCase() !== SELF ? p : undefined;
+    });
   }
 
   async recipientPermissions(identity?: string): Promise<RecipientPermissionInfo[]> {
     const params = identity ? { Identity: identity } : { ResultSize: 'Unlimited' };
-    const rows = await this.invoke('Get-RecipientPermission', params);
-    return rows.map(toRecipientPermission).filter((p) => !p.isInherited && p.trustee.toUpperCase() !== SELF);
+    return this.invoke('Get-RecipientPermission', params, (row) => {
+      const p = toRecipientPermission(row);
+      return !p.isInherited && p.trustee.toUpperCase() !== SELF ? p : undefined;
+    });
   }
 
   async setAuditEnabled(identity: string, enabled: boolean): Promise<void> {
-    await this.invoke('Set-Mailbox', { Identity: identity, AuditEnabled: enabled });
+    await this.invoke('Set-Mailbox', { Identity: identity, AuditEnabled: enabled }, () => undefined);
   }
 
-  /** Runs one cmdlet; an unknown identity (which Exchange may answer with a 400) is a NotFoundError. */
-  private async invoke(
+  /**
+   * Runs one cmdlet, keeping what `map` returns for each row (undefined drops it); an unknown identity
+   * (which Exchange may answer with a 400) is a NotFoundError.
+   */
+  private async invoke<T>(
     cmdlet: string,
     parameters: Record<string, unknown>,
+    map: (row: Json) => T | undefined,
     select?: string,
-  ): Promise<Json[]> {
+  ): Promise<T[]> {
     try {
-      return await this.send(cmdlet, parameters, select);
+      return await this.send(cmdlet, parameters, map, select);
     } catch (err) {
       if (
         err instanceof GraphRequestError &&
@@ -82,22 +91,30 @@ export class ExchangeAdminGateway implements ExchangeGateway {
     }
   }
 
-  /** Sends one cmdlet and returns every row; a next page is fetched by POSTing the same body to nextLink. */
-  private async send(cmdlet: string, parameters: Record<string, unknown>, select?: string): Promise<Json[]> {
+  /** Sends one cmdlet and maps every row; a next page is fetched by POSTing the same body to nextLink. */
+  private async send<T>(
+    cmdlet: string,
+    parameters: Record<string, unknown>,
+    map: (row: Json) => T | undefined,
+    select?: string,
+  ): Promise<T[]> {
     const body = { CmdletInput: { CmdletName: cmdlet, Parameters: parameters } };
     const first = select ? `${this.url}?$select=${select}` : this.url;
     return this.graph.exchange().run(`exchange ${cmdlet}`, async (client) => {
-      const rows: Json[] = [];
+      const out: T[] = [];
       let next: string | undefined = first;
       while (next) {
         const page = (await client
           .api(next)
           .header('Prefer', `odata.maxpagesize=${this.pageSize}`)
           .post(body)) as Page<Json> | undefined;
-        rows.push(...(page?.value ?? []));
+        for (const row of page?.value ?? []) {
+          const kept = map(row);
+          if (kept !== undefined) out.push(kept);
+        }
         next = page?.['@odata.nextLink'];
       }
-      return rows;
+      return out;
     });
   }
 }
