@@ -23,7 +23,11 @@ export function runCmdlet(mailboxes: ExchangeMailboxes, name: string, params: Cm
   const all = (key: string) => (params[key] === undefined ? mailboxes.owners() : [identity(key)]);
   switch (name.toLowerCase()) {
     case 'get-mailbox': {
-      const rows = all('Identity').map((u) => mailboxes.mailbox(u));
+      const owners = all('Identity');
+      // -SortBy Name: ascending by the mailbox's name (the alias here), so pages keep one order.
+      if (String(params.SortBy ?? '').toLowerCase() === 'name')
+        owners.sort((a, b) => (a.alias.toLowerCase() < b.alias.toLowerCase() ? -1 : 1));
+      const rows = owners.map((u) => mailboxes.mailbox(u));
       const size = params.ResultSize;
       return typeof size === 'number' || /^\d+$/.test(String(size ?? ''))
         ? rows.slice(0, Number(size))

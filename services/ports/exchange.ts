@@ -39,6 +39,11 @@ export interface RecipientPermissionInfo {
 export interface ExchangeGateway {
   /** Every mailbox of the tenant (all pages). */
   listMailboxes(): Promise<MailboxInfo[]>;
+  /**
+   * Every mailbox, one page at a time, sorted by name (`Get-Mailbox -SortBy Name`): the same order on
+   * every call, so a position in it means the same mailboxes after a restart, and no caller holds them all.
+   */
+  mailboxPages(): AsyncIterable<MailboxInfo[]>;
   /** Explicit (non-inherited) permissions on one mailbox, excluding the owner's own. */
   mailboxPermissions(identity: string): Promise<MailboxPermissionInfo[]>;
   /** SendAs grants, of one mailbox or (no identity) of the whole tenant. */

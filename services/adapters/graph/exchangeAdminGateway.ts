@@ -49,6 +49,22 @@ export class ExchangeAdminGateway implements ExchangeGateway {
     return this.invoke('Get-Mailbox', { ResultSize: 'Unlimited' }, toMailbox, MAILBOX_FIELDS);
   }
 
+  async *mailboxPages(): AsyncIterable<MailboxInfo[]> {
+    const params = { ResultSize: 'Unlimited', SortBy: 'Name' };
+    const body = { CmdletInput: { CmdletName: 'Get-Mailbox', Parameters: params } };
+    let next: string | undefined = `${this.url}?$select=${MAILBOX_FIELDS}`;
+    while (next) {
+      const url: string = next;
+      const page = (await this.graph
+        .exchange()
+        .run('exchange Get-Mailbox', (client) =>
+          client.api(url).header('Prefer', `odata.maxpagesize=${this.pageSize}`).post(body),
+        )) as Page<Json> | undefined;
+      next = page?.['@odata.nextLink'];
+      yield (page?.value ?? []).map(toMailbox);
+    }
+  }
+
   async mailboxPermissions(identity: string): Promise<MailboxPermissionInfo[]> {
     return this.invoke('Get-MailboxPermission', { Identity: identity }, (row) => {
       const p = toMailboxPermission(row);

@@ -109,6 +109,7 @@ export const GATEWAY_PERMISSIONS = {
   } satisfies Needs<SecurityReportsGateway>,
   exchange: {
     listMailboxes: digest('Exchange.ManageAsApp'),
+    mailboxPages: digest('Exchange.ManageAsApp'),
     mailboxPermissions: digest('Exchange.ManageAsApp'),
     recipientPermissions: digest('Exchange.ManageAsApp'),
     setAuditEnabled: digest('Exchange.ManageAsApp'),

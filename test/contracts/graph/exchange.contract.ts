@@ -20,6 +20,19 @@ export function exchangeContract(ctx: () => GraphContractContext): void {
     assert.equal(henrietta?.deliverToMailboxAndForward, true);
   });
 
+  it('pages the same mailboxes sorted by name, the same order every time', async () => {
+    const read = async () => {
+      const names: string[] = [];
+      for await (const page of exchange().mailboxPages()) names.push(...page.map((m) => m.identity));
+      return names;
+    };
+    const first = await read();
+    const all = (await exchange().listMailboxes()).map((m) => m.identity);
+    assert.deepEqual([...first].sort(), [...all].sort());
+    assert.deepEqual(first, [...first].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    assert.deepEqual(await read(), first);
+  });
+
   it('lists explicit FullAccess and SendAs grants', async () => {
     const patti = await exchange().mailboxPermissions(upn('PattiF'));
     assert.equal(patti.length, 1);

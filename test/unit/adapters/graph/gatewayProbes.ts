@@ -100,6 +100,7 @@ export const PROBES: Record<
     make: (f) => new ExchangeAdminGateway(f, 'https://outlook.invalid', ID, 10),
     args: {
       listMailboxes: [],
+      mailboxPages: [],
       mailboxPermissions: ['adele@contoso.com'],
       recipientPermissions: ['adele@contoso.com'],
       setAuditEnabled: ['adele@contoso.com', true],

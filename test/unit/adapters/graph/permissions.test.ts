@@ -16,8 +16,17 @@ const routes = emulatorRoutes();
 /** Runs one gateway method over the recording client; what it does with the empty answers is not the point. */
 async function callsOf(gateway: GatewayName, method: string): Promise<RecordedCall[]> {
   const { factory, calls } = recordingFactory();
-  const target = PROBES[gateway].make(factory) as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  await target[method]!(...PROBES[gateway].args[method]!).catch(() => undefined);
+  const target = PROBES[gateway].make(factory) as Record<string, (...a: unknown[]) => unknown>;
+  const result = target[method]!(...PROBES[gateway].args[method]!);
+  // A method that pages lazily (an async iterable) makes its calls as it is read.
+  const drain = async (pages: AsyncIterable<unknown>) => {
+    for await (const _ of pages);
+  };
+  const done =
+    result && typeof result === 'object' && Symbol.asyncIterator in result
+      ? drain(result as AsyncIterable<unknown>)
+      : (result as Promise<unknown>);
+  await done.catch(() => undefined);
   return calls;
 }
 

@@ -26,6 +26,11 @@ function exchange(failAt?: number) {
   let failed = false;
   const gw: ExchangeGateway = {
     listMailboxes: async () => Array.from({ length: 10 }, (_, i) => mailbox(i + 1)).reverse(),
+    // Sorted by name, in pages of 4: a chunk (3) does not end where a page does.
+    mailboxPages: async function* () {
+      const all = Array.from({ length: 10 }, (_, i) => mailbox(i + 1));
+      for (let i = 0; i < all.length; i += 4) yield all.slice(i, i + 4);
+    },
     mailboxPermissions: async (identity) => {
       asked.push(identity);
       if (failAt !== undefined && asked.length === failAt && !failed) {
@@ -100,10 +105,11 @@ describe('DigestRunner: a run stopped half way resumes from its saved progress',
     await runner(unbroken, exchange().gw).run('week:1', 'weekly', at);
 
     const store = new MemoryDigestStore();
-    const first = exchange(5); // dies on the 5th mailbox: chunk 1 (m01–m03) is saved, chunk 2 is not
+    // Dies on the 6th mailbox: page 1 (m01–m03, then m04) is saved; the chunk m05–m07 is not.
+    const first = exchange(6);
     await assert.rejects(runner(store, first.gw).run('week:1', 'weekly', at), /process died/);
     const stopped = await store.getRun('week:1');
-    assert.deepEqual(stopped?.progress, { phase: 'mailboxes', cursor: 3 });
+    assert.deepEqual(stopped?.progress, { phase: 'mailboxes', cursor: 4 });
     assert.equal(stopped?.state, 'collecting');
 
     const second = exchange();
@@ -111,7 +117,7 @@ describe('DigestRunner: a run stopped half way resumes from its saved progress',
     assert.equal(done.state, 'complete');
     assert.deepEqual(
       second.asked,
-      ['m04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10'],
+      ['m05', 'm06', 'm07', 'm08', 'm09', 'm10'],
       'resumed at the saved cursor',
     );
     assert.deepEqual(await store.findings('week:1'), await unbroken.findings('week:1'));
