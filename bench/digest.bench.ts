@@ -77,6 +77,7 @@ async function collect(t: Tenant, label: string) {
     logger,
   });
   await control(t, '/reset');
+  const baseMb = process.memoryUsage().rss / 1e6;
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const started = performance.now();
@@ -88,6 +89,7 @@ async function collect(t: Tenant, label: string) {
     run,
     ms,
     peakMb: Math.max(peak, process.memoryUsage().rss) / 1e6,
+    baseMb,
     counts,
     findings: (await store.findings(run.id)).length,
   };
@@ -154,6 +156,18 @@ export const digestGroup = {
             pass: true,
           },
           atMost('digest: peak RSS of the collector', Math.max(free.peakMb, throttled.peakMb), 300, 'MB'),
+          {
+            name: 'digest: RSS before the run (the bench process, every benchmark loaded)',
+            value: `${free.baseMb.toFixed(0)} MB`,
+            target: 'reported',
+            pass: true,
+          },
+          {
+            name: 'digest: Graph requests on the wire (and the requests they carried in $batch)',
+            value: `${free.counts.graph ?? 0} (${free.counts['graph:item'] ?? 0} items batched)`,
+            target: 'reported',
+            pass: true,
+          },
         ];
       },
     };
