@@ -1,16 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import pino from 'pino';
-import { MemoryAuditLog } from '../services/adapters/memory/memoryAuditLog';
-import { MemoryDigestStore } from '../services/adapters/memory/memoryDigestStore';
-import { createGraphGateway } from '../services/adapters/graph/createGraphGateway';
-import { systemClock } from '../services/clock';
-import { DigestRunner } from '../services/digest/digestRunner';
-import { MailCollector } from '../services/digest/mailCollector';
 import { atMost, correct, type BenchResult, type Benchmark } from './harness';
 
 const MAILBOXES = Number(process.env.DIGEST_BENCH_USERS ?? 50_000);
+/** Users to generate: about 3% of them are guests, who have no mailbox. */
+const USERS = Math.ceil(MAILBOXES * 1.03);
 /** The throttled run's bucket: requests per second per app, per API (Graph and Exchange apart). */
 const REFILL = Number(process.env.DIGEST_BENCH_REFILL ?? 500);
 
@@ -20,13 +15,15 @@ interface Tenant {
   clientId: string;
   clientSecret: string;
   control: string;
+  /** Mailboxes the tenant has (its members; guests have none). */
+  mailboxes: number;
   child: ChildProcess;
 }
 
 async function startTenant(): Promise<Tenant> {
   const child = spawn(
     process.execPath,
-    [require.resolve('tsx/cli'), resolve(__dirname, 'digestEmulator.ts'), String(MAILBOXES)],
+    [require.resolve('tsx/cli'), resolve(__dirname, 'digestEmulator.ts'), String(USERS)],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,
@@ -42,70 +39,60 @@ async function startTenant(): Promise<Tenant> {
 const control = async (t: Tenant, path: string) =>
   (await (await fetch(`${t.control}${path}`)).json()) as { counts: Record<string, number>; rss: number };
 
-/** One full collection (mail, score, governance) as the weekly job runs it; returns time, peak RSS, counts. */
-async function collect(t: Tenant, label: string) {
-  const graph = createGraphGateway({
-    baseUrl: t.url,
-    authorityHost: t.url,
-    exchangeBaseUrl: t.url,
-    tenantId: t.tenantId,
-    clientId: t.clientId,
-    clientSecret: t.clientSecret,
-    logger: pino({ level: process.env.BENCH_LOG ?? 'silent' }),
-  });
-  const store = new MemoryDigestStore();
-  const logger = pino({ level: 'silent' });
-  const runner = new DigestRunner({
-    store,
-    mail: new MailCollector({
-      exchange: graph.exchange,
-      reports: graph.securityReports,
-      store,
-      logger,
-      chunkSize: 1000,
-      exchangeConcurrency: 16,
-    }),
-    reports: graph.securityReports,
-    governance: {
-      reports: graph.securityReports,
-      audit: new MemoryAuditLog(),
-      entitlement: graph.entitlement,
-      pim: graph.pim,
-      reviews: graph.reviews,
-    },
-    clock: systemClock,
-    logger,
-  });
+/**
+ * The collector's heap limit, as a container sized for it would set it (NODE_OPTIONS, or Node's own
+ * sizing from the cgroup limit). Without one, on this 24 GB machine V8 lets garbage pile up to several
+ * times the live set before a full GC, and peak RSS measures that laziness, not what the collector holds.
+ */
+const HEAP_MB = Number(process.env.DIGEST_BENCH_HEAP_MB ?? 160);
+
+interface Collected {
+  ms: number;
+  peakMb: number;
+  baseMb: number;
+  liveMb: number;
+  mailboxCount: number;
+  findings: number;
+  counts: Record<string, number>;
+}
+
+/** One full collection (mail, score, governance) in a process of its own; time, memory, counts. */
+async function collect(t: Tenant, label: string): Promise<Collected> {
   await control(t, '/reset');
-  const baseMb = process.memoryUsage().rss / 1e6;
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-  const started = performance.now();
-  const run = await runner.run(`bench:${label}`, 'weekly', new Date());
-  const ms = performance.now() - started;
-  clearInterval(sampler);
+  const { child: _child, ...tenant } = t;
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      `--max-old-space-size=${HEAP_MB}`,
+      '--import',
+      'tsx',
+      resolve(__dirname, 'digestCollector.ts'),
+      JSON.stringify(tenant),
+      label,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
+  );
+  const lines: string[] = [];
+  createInterface({ input: child.stdout! }).on('line', (l) => lines.push(l));
+  const code = await new Promise<number | null>((ok) => child.once('exit', ok));
+  const last = lines.filter((l) => l.startsWith('{')).at(-1);
+  if (code !== 0 || !last) throw new Error(`the collector exited (${code})`);
   const { counts } = await control(t, '/stats');
-  return {
-    run,
-    ms,
-    peakMb: Math.max(peak, process.memoryUsage().rss) / 1e6,
-    baseMb,
-    counts,
-    findings: (await store.findings(run.id)).length,
-  };
+  return { ...(JSON.parse(last) as Omit<Collected, 'counts'>), counts };
 }
 
 /** The digest at 50,000 mailboxes: requests per mailbox, wall time against the throttle floor, peak RSS. */
 export const digestGroup = {
   names: ['digest'],
   start: async () => {
-    console.log(`Digest: generating a tenant of ${MAILBOXES} users in a process of its own…`);
+    console.log(`Digest: generating a tenant of ${USERS} users in a process of its own…`);
     const tenant = await startTenant();
     const benchmark: Benchmark = {
       name: 'digest',
       async run(): Promise<BenchResult[]> {
         const free = await collect(tenant, 'free');
-        const n = free.run.summary!.mailboxCount;
+        const n = free.mailboxCount;
         const graphReqs = (free.counts.graph ?? 0) + (free.counts['graph:429'] ?? 0);
         const exchangeReqs = (free.counts.exchange ?? 0) + (free.counts['exchange:429'] ?? 0);
         await control(tenant, `/throttle?capacity=100&refill=${REFILL}`);
@@ -115,7 +102,8 @@ export const digestGroup = {
         // or the unthrottled run's own time when the machine is slower than the bucket.
         const floorMs = Math.max((Math.max(graphReqs, exchangeReqs) / REFILL) * 1000, free.ms);
         const problems = [
-          ...(n < MAILBOXES ? [`${n} mailboxes checked`] : []),
+          ...(n < tenant.mailboxes ? [`${n} of ${tenant.mailboxes} mailboxes checked`] : []),
+          ...(n < MAILBOXES ? [`the tenant has ${n} mailboxes, fewer than ${MAILBOXES}`] : []),
           ...(throttled.findings !== free.findings
             ? [`throttled run found ${throttled.findings}, free ${free.findings}`]
             : []),
@@ -126,7 +114,8 @@ export const digestGroup = {
             problems,
             `${n} mailboxes, ${free.findings} findings`,
           ),
-          atMost('digest: Graph requests per mailbox', graphReqs / n, 0.06, 'req'),
+          // Per 1,000 mailboxes: the table prints one decimal, and 0.054 per mailbox would read "0.1".
+          atMost('digest: Graph requests per 1,000 mailboxes', (graphReqs / n) * 1000, 60, 'req'),
           {
             name: 'digest: Exchange requests per mailbox',
             value: `${(exchangeReqs / n).toFixed(3)} req`,
@@ -155,9 +144,20 @@ export const digestGroup = {
             target: 'reported',
             pass: true,
           },
-          atMost('digest: peak RSS of the collector', Math.max(free.peakMb, throttled.peakMb), 300, 'MB'),
+          atMost(
+            `digest: peak RSS of the collector (own process, heap limit ${HEAP_MB} MB)`,
+            Math.max(free.peakMb, throttled.peakMb),
+            300,
+            'MB',
+          ),
           {
-            name: 'digest: RSS before the run (the bench process, every benchmark loaded)',
+            name: 'digest: live heap of the collector (after a full GC, every 10,000 mailboxes)',
+            value: `${Math.max(free.liveMb, throttled.liveMb).toFixed(0)} MB`,
+            target: 'reported',
+            pass: true,
+          },
+          {
+            name: 'digest: RSS of the collector process before the run',
             value: `${free.baseMb.toFixed(0)} MB`,
             target: 'reported',
             pass: true,
