@@ -29,7 +29,10 @@ export function exchangeContract(ctx: () => GraphContractContext): void {
     const first = await read();
     const all = (await exchange().listMailboxes()).map((m) => m.identity);
     assert.deepEqual([...first].sort(), [...all].sort());
-    assert.deepEqual(first, [...first].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    assert.deepEqual(
+      first,
+      [...first].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+    );
     assert.deepEqual(await read(), first);
   });
 

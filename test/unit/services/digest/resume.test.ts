@@ -115,11 +115,7 @@ describe('DigestRunner: a run stopped half way resumes from its saved progress',
     const second = exchange();
     const done = await runner(store, second.gw).run('week:1', 'weekly', at);
     assert.equal(done.state, 'complete');
-    assert.deepEqual(
-      second.asked,
-      ['m05', 'm06', 'm07', 'm08', 'm09', 'm10'],
-      'resumed at the saved cursor',
-    );
+    assert.deepEqual(second.asked, ['m05', 'm06', 'm07', 'm08', 'm09', 'm10'], 'resumed at the saved cursor');
     assert.deepEqual(await store.findings('week:1'), await unbroken.findings('week:1'));
     assert.deepEqual(
       (await store.findings('week:1')).map((f) => f.key),
