@@ -17,6 +17,8 @@ export interface Command {
   feature: string;
   /** Other phrases that mean the same, lower case. */
   synonyms: string[];
+  /** False: left off the help and welcome cards, since most users would be refused (the digest). */
+  onHelpCard?: false;
 }
 
 /** The bot's text commands, in the order the help card lists them. */
@@ -77,6 +79,8 @@ export const COMMANDS: readonly Command[] = [
     keyword: 'digest now',
     description: 'Get the weekly audit digest now (digest recipients only)',
     synonyms: ['digest', 'audit digest'],
+    // The digest goes to its recipients only; its own card and the manifest's command list name it.
+    onHelpCard: false,
   },
   {
     intent: 'help',

@@ -12,6 +12,9 @@ export interface HelpCardOptions {
   asked?: Intent;
 }
 
+/** The commands the help and welcome cards offer. */
+const LISTED = COMMANDS.filter((c) => c.onHelpCard !== false);
+
 /**
  * The help card built from the command table and the flows that answer it, so it only offers what
  * works: a flow that adds a handler for an intent (PIM's `activateRole`, `reviews`) switches its
@@ -21,10 +24,10 @@ export function helpCard(opts: HelpCardOptions): AdaptiveCard {
   const works = (intent: Intent) => intent === 'help' || opts.available.has(intent);
   const asked = opts.asked && COMMANDS.find((c) => c.intent === opts.asked);
   return renderHelpCard({
-    commands: COMMANDS.filter((c) => c.intent !== 'help' && works(c.intent)).map(
+    commands: LISTED.filter((c) => c.intent !== 'help' && works(c.intent)).map(
       ({ keyword, description }) => ({ keyword, description }),
     ),
-    comingSoon: COMMANDS.filter((c) => !works(c.intent)).map(({ keyword, description }) => ({
+    comingSoon: LISTED.filter((c) => !works(c.intent)).map(({ keyword, description }) => ({
       keyword,
       description,
     })),
@@ -35,10 +38,10 @@ export function helpCard(opts: HelpCardOptions): AdaptiveCard {
 
 /** The welcome card's part: what works (as buttons) and what is coming, from the same table. */
 export function welcomeCommands(available: ReadonlySet<Intent>) {
-  const works = COMMANDS.filter((c) => c.intent !== 'help' && available.has(c.intent));
+  const works = LISTED.filter((c) => c.intent !== 'help' && available.has(c.intent));
   return {
     commands: works.map(({ keyword, description }) => ({ keyword, description })),
-    comingSoon: COMMANDS.filter((c) => c.intent !== 'help' && !available.has(c.intent)).map((c) => c.feature),
+    comingSoon: LISTED.filter((c) => c.intent !== 'help' && !available.has(c.intent)).map((c) => c.feature),
   };
 }
 

@@ -42,7 +42,6 @@ function item(data: DigestCardInput, i: DigestCardItem) {
     ...i,
     statusLabel: i.status ? `${i.status.toUpperCase()} ` : '',
     actionText: action ? action.message : '',
-    actionColor: action?.outcome === 'failed' ? 'Attention' : 'Good',
     showEnable: i.canEnableAuditing && action?.outcome !== 'done',
   };
 }
