@@ -4,7 +4,7 @@ import { startDemoApp } from '../test/support/demoApp';
 import { fuzzCases } from '../test/support/fuzzActivities';
 import { takeViolations } from '../test/support/networkGuard';
 import { atMost, correct, type Benchmark } from './harness';
-import { inPool } from './pool';
+import { inPool } from '../services/inPool';
 
 const SEED = 9;
 const COUNT = 300;

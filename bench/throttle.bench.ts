@@ -1,7 +1,7 @@
 import { DEFAULT_RETRY } from '../services/adapters/graph/options';
 import type { BenchGraph } from './graph';
 import { atMost, correct, exactly, timed, type Benchmark } from './harness';
-import { inPool } from './pool';
+import { inPool } from '../services/inPool';
 
 const READS = 200;
 /** The gateway's production retry budget per request (DEFAULT_RETRY.maxRetries). */

@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import type { DigestRun, DigestStore } from '../ports/digestStore';
 import type { ExchangeGateway, MailboxInfo, RecipientPermissionInfo } from '../ports/exchange';
 import type { SecurityReportsGateway } from '../ports/securityReports';
-import { inPool } from './inPool';
+import { inPool } from '../inPool';
 import { auditingFinding, delegateFindings, ruleFindings, smtpFinding } from './mailFindings';
 import type { DigestFinding } from './model';
 

@@ -9,22 +9,7 @@ import { TeamsChannel } from '../../emulator/teams/channel';
 import { MANIFEST_INTENTS } from '../../manifest/commands';
 import { loadConfig } from '../../services/config';
 import { signInEveryone } from '../support/signIn';
-
-/** The command each button of a card sends, in order (a plain Action.Submit: the Playground ignores imBack). */
-function commandButtons(card: unknown): string[] {
-  const out: string[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      const o = n as Record<string, unknown>;
-      const command = (o.data as { command?: string } | undefined)?.command;
-      if (o.type === 'Action.Submit' && command) out.push(command);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+import { commandButtons } from '../support/commandButtons';
 
 /**
  * The manifest's command menu (manifest/commands.ts) against the bot as `npm start` wires it: every

@@ -2,22 +2,7 @@ import { strict as assert } from 'node:assert';
 import { MANIFEST_INTENTS } from '../../../manifest/commands';
 import { startPimApp } from './pimApp';
 import { cardOf, cardText } from './pimCards';
-
-/** The command each button of a card sends when pressed (a plain Action.Submit's data), in order. */
-function buttons(card: unknown): string[] {
-  const out: string[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      const o = n as Record<string, unknown>;
-      const command = (o.data as { command?: string } | undefined)?.command;
-      if (o.type === 'Action.Submit' && command) out.push(command);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+import { commandButtons } from '../../support/commandButtons';
 
 /** What works once the access and PIM flows are wired, as `npm start` wires them (not reviews yet). */
 const WORKING = ['request access', 'my requests', 'my access', 'activate role', 'approvals'];
@@ -42,14 +27,14 @@ describe('e2e PIM: help, the welcome card and the manifest offer role activation
     const mark = app.channel.recorder.mark();
     await app.channel.install('AlexW');
     const welcome = cardOf(await app.channel.waitFor((r) => r.alias === 'AlexW', 5000, mark));
-    assert.deepEqual(buttons(welcome), [...WORKING, 'what can you do']);
+    assert.deepEqual(commandButtons(welcome), [...WORKING, 'what can you do']);
     assert.match(cardText(welcome), /Coming soon: completing access reviews\./);
     assert.doesNotMatch(cardText(welcome), /activating admin roles/i);
   });
 
   it('help offers the same buttons, and the manifest lists the same commands', async () => {
     const help = await say('AlexW', 'help');
-    assert.deepEqual(buttons(help), WORKING, cardText(help));
+    assert.deepEqual(commandButtons(help), WORKING, cardText(help));
     const [, comingSoon = ''] = cardText(help).split('Coming soon');
     assert.match(comingSoon, /reviews.*not available yet/s);
     assert.doesNotMatch(comingSoon, /activate role/);
