@@ -18,8 +18,19 @@ function loopbackOnly(url: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
+/** An input filled in by the walk, to fill in again if the Playground redraws its card. */
+interface Typed {
+  label: string;
+  value: string;
+  card?: string;
+  choice?: boolean;
+}
+
 /** One Playground chat page, as one demo user. */
 export class PlaygroundPage {
+  /** What was typed since the last press: a redrawn card loses it (see click). */
+  private typed: Typed[] = [];
+
   private constructor(private readonly page: Page) {}
 
   /** Opens the Playground's chat (it must already listen on `url`). */
@@ -67,18 +78,63 @@ export class PlaygroundPage {
    * newest card that shows that text.
    */
   async click(title: string, where: { after?: string; card?: string } = {}): Promise<void> {
+    const form = this.typed.splice(0);
+    await this.press(title, where, form);
+    // The Playground sometimes draws a card again while other messages and updates arrive, and a card
+    // drawn again has empty inputs: a press can meet an emptied form, and the card's own checks stop it
+    // ("Please …"). A person would type again and press again; so does the walk, once.
+    if (form.length && (await this.rejected(form))) {
+      console.log(`    (the form was refused, emptied: typing again)`);
+      await this.press(title, where, form);
+      if (await this.rejected(form))
+        throw new DeadEndError(`"${title}" was refused twice with the form filled in`);
+    }
+  }
+
+  private async press(title: string, where: { after?: string; card?: string }, form: Typed[]) {
     const { after, card: inCard } = where;
     const until = Date.now() + 15_000; // the card may still be on its way
     for (;;) {
       const button = await this.findButton(title, after, inCard);
-      // A real mouse click: the Playground's React handlers do not always see a bare element.click().
-      if (button) return button.click();
+      if (button) {
+        await this.restore(form);
+        // A real mouse click: the Playground's React handlers do not always see a bare element.click().
+        return button.click();
+      }
       if (Date.now() > until) break;
       await sleep(300);
     }
     throw new DeadEndError(
       `No "${title}" button${after ? ` after "${after}"` : ''}${inCard ? ` in a card with "${inCard}"` : ''}`,
     );
+  }
+
+  /** Types again what a card drawn anew lost. */
+  private async restore(form: Typed[]): Promise<void> {
+    const lost = [];
+    for (const t of form) if (!(await this.holds(t))) lost.push(t);
+    if (lost.length) console.log(`    (the Playground drew the form again, empty: typing again)`);
+    for (const t of lost) await this.typeInto(t);
+  }
+
+  /** True when the form's card shows its own "Please …" check under an input that is empty again. */
+  private async rejected(form: Typed[]): Promise<boolean> {
+    await sleep(1500);
+    for (const t of form) {
+      const card = await this.page.$$eval(
+        '.ac-adaptiveCard',
+        (cs, l, only) =>
+          cs
+            .filter((c) => !only || (c as HTMLElement).innerText.includes(only))
+            .filter((c) => [...c.querySelectorAll('label')].some((x) => x.textContent?.includes(l)))
+            .map((c) => (c as HTMLElement).innerText)
+            .at(-1),
+        t.label,
+        t.card,
+      );
+      if (card && /\bPlease\b/.test(card) && !(await this.holds(t))) return true;
+    }
+    return false;
   }
 
   private async findButton(title: string, after?: string, inCard?: string) {
@@ -114,21 +170,45 @@ export class PlaygroundPage {
   /** Types into the newest input labelled `label` (a text box or area), in the newest card with `card`. */
   async fill(label: string, value: string, card?: string): Promise<void> {
     await sleep(2500); // a card just shown may render once more, emptying what was typed too early
-    const input = await this.inputOf(label, card);
-    await this.page.click(input);
-    await this.page.keyboard.type(value);
-    const now = await this.page.$eval(input, (e) => (e as HTMLInputElement).value);
+    const t: Typed = { label, value, card };
+    await this.typeInto(t);
+    const now = await this.valueOf(t);
     if (now !== value) throw new DeadEndError(`"${label}" holds "${now}" after typing "${value}"`);
+    this.typed.push(t);
   }
 
   /** Picks `option` in the newest card drop-down labelled `label`. */
   async choose(label: string, option: string): Promise<void> {
     await sleep(2500); // as in fill
-    await this.page.click(await this.inputOf(label));
-    const opt = await this.page.waitForSelector(`::-p-aria([name="${option}"][role="option"])`, {
-      timeout: 5000,
-    });
-    await opt!.click();
+    const t: Typed = { label, value: option, choice: true };
+    await this.typeInto(t);
+    this.typed.push(t);
+  }
+
+  private async typeInto(t: Typed): Promise<void> {
+    const input = await this.inputOf(t.label, t.card);
+    await this.page.click(input);
+    if (t.choice) {
+      const opt = await this.page.waitForSelector(`::-p-aria([name="${t.value}"][role="option"])`, {
+        timeout: 5000,
+      });
+      return opt!.click();
+    }
+    // Select what an emptied-then-refilled box may still hold, so typing replaces it.
+    await this.page.$eval(input, (e) => (e as HTMLInputElement).select?.());
+    await this.page.keyboard.type(t.value);
+  }
+
+  /** Whether the input still shows what was typed or picked (a drop-down shows its option's title). */
+  private async holds(t: Typed): Promise<boolean> {
+    const now = await this.valueOf(t);
+    return t.choice ? now.toLowerCase().includes(t.value.toLowerCase()) : now === t.value;
+  }
+
+  /** What the input shows now: a text box's value, or a drop-down's shown option. */
+  private async valueOf(t: Typed): Promise<string> {
+    const input = await this.inputOf(t.label, t.card);
+    return this.page.$eval(input, (e) => (e as HTMLInputElement).value || (e.textContent ?? '').trim());
   }
 
   private async inputOf(label: string, card?: string): Promise<string> {
@@ -167,6 +247,7 @@ export class PlaygroundPage {
   /** A small PNG of the chat column (not the Playground's side panels). */
   async screenshot(path: string): Promise<void> {
     await sleep(700); // let the card settle after an update
+    await this.restore(this.typed); // show what the person typed, as they would see it
     await this.page.screenshot({ path, clip: { x: 330, y: 48, width: 620, height: 852 } });
   }
 
