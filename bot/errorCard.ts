@@ -1,5 +1,6 @@
 import { renderErrorCard } from '../cards/error';
 import type { AdaptiveCard } from '../cards/render';
+import { DomainError } from '../services/domainError';
 import { InvokeError } from './invoke/invokeError';
 
 const TITLES: Record<number, string> = {
@@ -10,11 +11,9 @@ const TITLES: Record<number, string> = {
   409: 'Already done',
 };
 
-/** A typed domain error from services: an Error with a stable camelCase `code` (e.g. 'alreadyDecided'). */
-export function isDomainError(err: unknown): err is Error & { code: string } {
-  const code = (err as { code?: unknown } | undefined)?.code;
-  // Node's system errors also carry a code, in capitals (ECONNREFUSED): those are not for users' eyes.
-  return err instanceof Error && typeof code === 'string' && /^[a-z][a-zA-Z0-9]*$/.test(code);
+/** An error from services written for the person who acted (see DomainError), e.g. 'alreadyDecided'. */
+export function isDomainError(err: unknown): err is DomainError {
+  return err instanceof DomainError;
 }
 
 /** True for errors whose message is meant for the user; anything else is a bug and goes to onTurnError. */

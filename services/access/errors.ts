@@ -1,11 +1,7 @@
-/** Base of access request errors: a stable `code` that bot/ turns into a card. */
-export abstract class AccessError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { DomainError } from '../domainError';
+
+/** Base of access request errors (see DomainError), so each flow can tell its own apart. */
+export abstract class AccessError extends DomainError {}
 
 /** The user may not request this package (no policy lets them), or it does not exist for them. */
 export class NotRequestableError extends AccessError {

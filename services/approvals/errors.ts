@@ -1,13 +1,8 @@
 import type { Decision } from './model';
+import { DomainError } from '../domainError';
 
-/** Base of approval errors: a stable `code` that bot/ turns into a card. */
-export abstract class ApprovalError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+/** Base of approval errors (see DomainError), so each flow can tell its own apart. */
+export abstract class ApprovalError extends DomainError {}
 
 /** The acting user is not an approver of the stage being decided. */
 export class NotAnApproverError extends ApprovalError {

@@ -1,11 +1,7 @@
-/** Base of PIM errors: a stable `code` that bot/ turns into a card. */
-export abstract class PimError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { DomainError } from '../domainError';
+
+/** Base of PIM errors (see DomainError), so each flow can tell its own apart. */
+export abstract class PimError extends DomainError {}
 
 /** The activation card was filled in against the role's policy; `problems` names each field. */
 export class InvalidActivationError extends PimError {

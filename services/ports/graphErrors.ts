@@ -1,17 +1,17 @@
+import { DomainError } from '../domainError';
+
 /**
  * Domain errors raised by the Graph and Exchange ports. Each has a stable `code` that bot/ turns into a
  * card; adapters map Graph's HTTP errors onto them so services never see raw Graph errors.
  */
 
 /** Base of every port error; `code` is stable, `message` is for logs. */
-export abstract class GatewayError extends Error {
-  abstract readonly code: string;
+export abstract class GatewayError extends DomainError {
   /** Graph's own error code (e.g. `Request_ResourceNotFound`), when there was one. */
   readonly graphCode?: string;
   constructor(message: string, graphCode?: string) {
     super(message);
     this.graphCode = graphCode;
-    this.name = new.target.name;
   }
 }
 

@@ -1,11 +1,7 @@
-/** Base of access review errors: a stable `code` that bot/ turns into a card. */
-export abstract class ReviewError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { DomainError } from '../domainError';
+
+/** Base of access review errors (see DomainError), so each flow can tell its own apart. */
+export abstract class ReviewError extends DomainError {}
 
 /** The actor is not a reviewer of this review (a forged or forwarded card). */
 export class NotAReviewerError extends ReviewError {

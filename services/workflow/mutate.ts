@@ -9,6 +9,7 @@ import {
 } from '../ports/workflowStore';
 import { backoffMs } from './backoff';
 import { outboxEntries } from './outboxEntries';
+import { DomainError } from '../domainError';
 
 /** What a command changes on an item; new effects are appended to its outbox (same id twice = once). */
 export interface ItemPatch<TData> {
@@ -49,11 +50,10 @@ export function createdLeased<T extends NewWorkflowItem<unknown>>(item: T, reque
 }
 
 /** The workflow item does not exist. */
-export class WorkflowNotFoundError extends Error {
+export class WorkflowNotFoundError extends DomainError {
   readonly code = 'notFound';
   constructor(readonly itemId: string) {
     super(`Workflow item ${itemId} not found`);
-    this.name = 'WorkflowNotFoundError';
   }
 }
 

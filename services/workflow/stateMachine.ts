@@ -1,3 +1,5 @@
+import { DomainError } from '../domainError';
+
 /**
  * A typed transition table: the one place that says which event moves which state where. Cards and
  * timers send events; nothing sets a status directly, so an impossible move fails loudly here.
@@ -7,7 +9,7 @@ export type TransitionTable<S extends string, E extends string> = Readonly<
 >;
 
 /** An event that the current state does not accept (e.g. approving a canceled request). */
-export class InvalidTransitionError extends Error {
+export class InvalidTransitionError extends DomainError {
   readonly code = 'invalidTransition';
   constructor(
     readonly machine: string,
@@ -15,7 +17,6 @@ export class InvalidTransitionError extends Error {
     readonly event: string,
   ) {
     super(`${machine}: event '${event}' is not allowed in state '${state}'`);
-    this.name = 'InvalidTransitionError';
   }
 }
 

@@ -12,6 +12,7 @@ import type { SsoTokens } from '../../../bot/sso/ssoTokens';
 import { renderNoticeCard } from '../../../cards/notice';
 import { cardText } from '../../../emulator/teams/cards';
 import { ADELE, invokeAction, TENANT, turnFor } from './invokeActivity';
+import { DomainError } from '../../../services/domainError';
 
 const log = pino({ level: 'silent' });
 const loginRequest = { statusCode: 401, type: 'application/vnd.microsoft.activity.loginRequest', value: {} };
@@ -20,7 +21,7 @@ const sso = {
   require: async () => 'sso-token',
 } as unknown as SsoTokens;
 
-class AlreadyDecidedError extends Error {
+class AlreadyDecidedError extends DomainError {
   readonly code = 'alreadyDecided';
 }
 
