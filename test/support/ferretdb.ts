@@ -8,6 +8,16 @@ import { startFerretDbBackend, type FerretDbHandler } from './ferretdbBackend';
 import { ensureFerretDbBinary, FERRETDB_VERSION } from './ferretdbBuild';
 
 const STARTUP_TIMEOUT_MS = 30_000;
+/**
+ * Connections each driver client may open to the stand-in (the driver's default is 100). FerretDB 1.24's
+ * PostgreSQL handler runs each client connection's commands one at a time, and an update or
+ * findAndModify holds one PostgreSQL connection for its read while it waits for a second one to write
+ * (handler/common/update.go): once every pooled PostgreSQL connection is held by such a read, all of
+ * them wait forever. With 100 warm connections, 100 concurrent findOneAndUpdate hung every time; the
+ * 1,000-click benchmark did too, now and then. So clients stay well below the handler's pool
+ * (FERRETDB_PG_POOL, see ferretdbBackend), which then always has a connection for a write.
+ */
+export const FERRETDB_CLIENT_POOL = 20;
 
 /** A FerretDB process serving the MongoDB wire protocol on loopback, over its own PostgreSQL or SQLite. */
 export interface FerretDb {
@@ -70,7 +80,7 @@ async function startServer(
     await terminate(child);
     await removeStateDir();
   };
-  const uri = `mongodb://127.0.0.1:${port}/`;
+  const uri = `mongodb://127.0.0.1:${port}/?maxPoolSize=${FERRETDB_CLIENT_POOL}`;
   try {
     await waitForPing(uri, child, output);
   } catch (error) {

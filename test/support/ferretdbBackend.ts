@@ -18,6 +18,13 @@ export interface FerretDbBackend {
 const HANDLERS: readonly FerretDbHandler[] = ['postgresql', 'sqlite'];
 
 /**
+ * PostgreSQL connections FerretDB may hold (its default is 50). A command needs at most two at once (see
+ * FERRETDB_CLIENT_POOL), so this many serve 7 driver clients that use all their connections at once with
+ * room to spare: more than any test or benchmark opens (a bench bot, its raw reader, the crash bot).
+ */
+export const FERRETDB_PG_POOL = 150;
+
+/**
  * Starts the handler FERRETDB_HANDLER names (default postgresql). When PostgreSQL was not asked for by
  * name and cannot start, a developer's machine falls back to SQLite with a line on stderr; CI (CI set)
  * fails instead, so the load numbers are never silently measured on the other handler.
@@ -52,10 +59,10 @@ function isCi(): boolean {
 }
 
 async function postgresBackend(): Promise<FerretDbBackend> {
-  const postgres = await startPostgres('ferretdb');
+  const postgres = await startPostgres('ferretdb', FERRETDB_PG_POOL + 10);
   return {
     handler: 'postgresql',
-    args: ['--handler=postgresql', `--postgresql-url=${postgres.url}`],
+    args: ['--handler=postgresql', `--postgresql-url=${postgres.url}?pool_max_conns=${FERRETDB_PG_POOL}`],
     describe: `PostgreSQL handler on ${postgres.version}`,
     stop: () => postgres.stop(),
   };

@@ -22,9 +22,9 @@ export interface Postgres {
 /**
  * Makes and starts a throwaway cluster holding `database`, on a free loopback port, with its unix
  * socket inside its own temp dir. Durability is off (fsync, synchronous_commit, full_page_writes): the
- * cluster lives for one run. Rejects with the server's output if it does not start.
+ * cluster lives for one run. `maxConnections` is PostgreSQL's max_connections. Rejects with the server's output if it does not start.
  */
-export async function startPostgres(database: string): Promise<Postgres> {
+export async function startPostgres(database: string, maxConnections = 100): Promise<Postgres> {
   const install = await findPostgres();
   const dir = await mkdtemp(join(scratchDir(), 'gatekeeper-pg-'));
   const dataDir = join(dir, 'data');
@@ -49,7 +49,7 @@ export async function startPostgres(database: string): Promise<Postgres> {
     }
     await initCluster(install, dataDir, database);
     const port = await freePort();
-    child = spawn(join(install.binDir, 'postgres'), serverArgs(dataDir, socketDir, port), {
+    child = spawn(join(install.binDir, 'postgres'), serverArgs(dataDir, socketDir, port, maxConnections), {
       ...as,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -64,7 +64,7 @@ export async function startPostgres(database: string): Promise<Postgres> {
   }
 }
 
-function serverArgs(dataDir: string, socketDir: string, port: number): string[] {
+function serverArgs(dataDir: string, socketDir: string, port: number, maxConnections: number): string[] {
   const settings = {
     listen_addresses: '127.0.0.1',
     port: String(port),
@@ -72,8 +72,8 @@ function serverArgs(dataDir: string, socketDir: string, port: number): string[] 
     fsync: 'off',
     synchronous_commit: 'off',
     full_page_writes: 'off',
-    // FerretDB's pool opens up to 50 connections; leave room for the tools above.
-    max_connections: '100',
+    // The caller's pool, with room for the tools above (pg_isready).
+    max_connections: String(maxConnections),
   };
   return ['-D', dataDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 }
