@@ -21,12 +21,17 @@ export interface PostedTurn {
  */
 export class WorkerClient {
   private readonly worker = new Worker(join(__dirname, 'clickWorker.mjs'));
-  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: Error): void; progress?(done: number): void }
+  >();
   private seq = 0;
 
   constructor() {
-    this.worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+    this.worker.on('message', (m: { id: number; result?: unknown; error?: string; done?: number }) => {
+      const { id, result, error, done } = m;
       const w = this.waiting.get(id);
+      if (done !== undefined) return w?.progress?.(done);
       this.waiting.delete(id);
       if (error !== undefined) w?.reject(new Error(error));
       else w?.resolve(result);
@@ -39,13 +44,17 @@ export class WorkerClient {
     return this.ask({ kind: 'post', url, body }) as Promise<PostedTurn>;
   }
 
-  /** All `bodies` at once, `concurrency` at a time over as many connections opened beforehand. */
+  /**
+   * All `bodies` at once, `concurrency` at a time over as many connections opened beforehand;
+   * `progress` hears how many are answered, every few answers.
+   */
   burst(
     url: string,
     bodies: string[],
     concurrency: number,
+    progress?: (answered: number) => void,
   ): Promise<{ answers: PostedTurn[]; seconds: number }> {
-    return this.ask({ kind: 'burst', url, bodies, concurrency }) as Promise<{
+    return this.ask({ kind: 'burst', url, bodies, concurrency }, progress) as Promise<{
       answers: PostedTurn[];
       seconds: number;
     }>;
@@ -55,10 +64,10 @@ export class WorkerClient {
     await this.worker.terminate();
   }
 
-  private ask(message: Record<string, unknown>): Promise<unknown> {
+  private ask(message: Record<string, unknown>, progress?: (done: number) => void): Promise<unknown> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { resolve, reject, progress });
       this.worker.postMessage({ id, ...message });
     });
   }

@@ -32,18 +32,20 @@ async function timed(url, body) {
   return { ms: performance.now() - sent, status, text };
 }
 
-async function burst({ url, bodies, concurrency }) {
+async function burst({ url, bodies, concurrency }, progress) {
   // Opens the connections first (a liveness probe each, all at once), as a client that has been talking
   // to the bot already has them.
   await Promise.all(Array.from({ length: concurrency }, () => send('GET', new URL('/healthz', url).href)));
   const answers = new Array(bodies.length);
   const started = performance.now();
   let next = 0;
+  let answered = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < bodies.length) {
         const i = next++;
         answers[i] = await timed(url, bodies[i]);
+        if (++answered % 25 === 0) progress(answered);
       }
     }),
   );
@@ -52,7 +54,8 @@ async function burst({ url, bodies, concurrency }) {
 
 parentPort.on('message', async ({ id, kind, ...args }) => {
   try {
-    const result = kind === 'burst' ? await burst(args) : await timed(args.url, args.body);
+    const progress = (done) => parentPort.postMessage({ id, done });
+    const result = kind === 'burst' ? await burst(args, progress) : await timed(args.url, args.body);
     parentPort.postMessage({ id, result });
   } catch (err) {
     parentPort.postMessage({ id, error: String(err) });

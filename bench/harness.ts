@@ -1,3 +1,5 @@
+import type { Progress } from './watchdog';
+
 /** One measured value of a benchmark against its target. */
 export interface BenchResult {
   name: string;
@@ -8,10 +10,13 @@ export interface BenchResult {
   pass: boolean;
 }
 
-/** A benchmark: sets up what it needs, measures, tears down, and returns one row per target. */
+/**
+ * A benchmark: sets up what it needs, measures, tears down, and returns one row per target. It reports
+ * its steps to `progress` (see Watchdog), so that a stall fails naming the step instead of hanging.
+ */
 export interface Benchmark {
   name: string;
-  run(): Promise<BenchResult[]>;
+  run(progress: Progress): Promise<BenchResult[]>;
 }
 
 /** Median of a non-empty list (the mean of the middle two for an even length). */

@@ -20,6 +20,7 @@ import { renderTable } from './table';
 import { benchTenant } from './tenant';
 import { throttleBenchmark } from './throttle.bench';
 import { turnBenchmarks } from './turns.bench';
+import { Watchdog } from './watchdog';
 import { resolve } from 'node:path';
 import { connectMongoStore } from '../services/adapters/mongo';
 import { createMemoryStore } from '../services/adapters/memory';
@@ -98,16 +99,34 @@ const GROUPS: Group[] = [
   },
 ];
 
+/**
+ * How long a benchmark's step may go without progress (BENCH_STALL_SECONDS, default 120), and one that
+ * reports no steps its whole run (30 minutes).
+ */
+const STALL_LIMITS = {
+  stepMs: Number(process.env.BENCH_STALL_SECONDS || 120) * 1000,
+  unreportedMs: 30 * 60_000,
+};
+
 async function runBenchmark(b: Benchmark, rows: BenchResult[]): Promise<void> {
   const started = performance.now();
-  process.stdout.write(`• ${b.name} … `);
+  console.log(`• ${b.name}`);
+  const watchdog = new Watchdog(b.name, STALL_LIMITS, (line) => console.log(line));
   try {
-    rows.push(...(await b.run()));
-    console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+    rows.push(...(await Promise.race([b.run(watchdog), watchdog.stalled])));
+    console.log(`  ${b.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (err) {
-    console.log('failed');
     const message = err instanceof Error ? err.message : String(err);
     rows.push({ name: b.name, value: `error: ${message}`, target: 'runs', pass: false });
+    if (watchdog.hasStalled) {
+      // What is stuck may never let go (its teardown would wait on it too): report and leave. The
+      // stand-in's processes are ended by their exit handlers.
+      console.error(`\n${message}\n\n${renderTable(rows)}\n`);
+      process.exit(1);
+    }
+    console.log(`  ${b.name}: failed`);
+  } finally {
+    watchdog.stop();
   }
 }
 

@@ -9,6 +9,7 @@ import { approvalTenant } from './approvalTenant';
 import { WorkerClient, type PostedTurn } from './clickClient';
 import { startFloorBot } from './floorBot';
 import { atLeast, atMost, correct, exactly, median, type BenchResult, type Benchmark } from './harness';
+import type { Progress } from './watchdog';
 
 type OpenStore = (onCommand?: (e: CommandStartedEvent) => void) => Promise<Store>;
 type App = Awaited<ReturnType<typeof startAccessApp>>;
@@ -28,7 +29,7 @@ const GROWTH_SAMPLES = 20;
 export function turnBenchmarks(label: string, open: OpenStore, withRss: boolean): Benchmark {
   return {
     name: `turns (${label})`,
-    run: async () => {
+    run: async (progress) => {
       const packages = ROUNDS * PER_ROUND + 1 + COST_SAMPLES + 2 * GROWTH_SAMPLES + CLICK_ITEMS;
       const { fixture, packageIds } = approvalTenant(packages);
       const commands: CommandStartedEvent[] = [];
@@ -44,17 +45,19 @@ export function turnBenchmarks(label: string, open: OpenStore, withRss: boolean)
       floorChannel.connect(floor.url);
       const client = new WorkerClient();
       try {
+        progress.step('setup: install, and the requests to decide');
         for (const alias of ['AdeleV', 'MeganB', 'LeeG']) {
           await app.t.channel.install(alias);
           await floorChannel.install(alias);
         }
-        const pending = await makePending(app, packageIds);
+        const pending = await makePending(app, packageIds, progress);
         const turnItems = pending.splice(0, ROUNDS * PER_ROUND + 1);
         const costItems = pending.splice(0, COST_SAMPLES);
         const growthItems = pending.splice(0, 2 * GROWTH_SAMPLES);
         const rows: BenchResult[] = [];
         // Each part reports its own failure, so one does not hide the others' numbers.
         const part = async (name: string, fn: () => Promise<BenchResult[]>) => {
+          progress.step(name);
           try {
             rows.push(...(await fn()));
           } catch (err) {
@@ -66,13 +69,14 @@ export function turnBenchmarks(label: string, open: OpenStore, withRss: boolean)
             });
           }
         };
-        await part('turns', () => turnRows(label, app, floorChannel, turnItems, client));
-        await part('decision cost', () => costRows(label, app, commands, costItems));
-        await part('growth', () => growthRows(label, app, growthItems));
-        await part('clicks', () => clickRows(label, app, pending, client));
-        if (withRss) await part('rss', () => rssRows(label, app));
+        await part('turns', () => turnRows(label, app, floorChannel, turnItems, client, progress));
+        await part('decision cost', () => costRows(label, app, commands, costItems, progress));
+        await part('growth', () => growthRows(label, app, growthItems, progress));
+        await part('clicks', () => clickRows(label, app, pending, client, progress));
+        if (withRss) await part('rss', () => rssRows(label, app, progress));
         return rows;
       } finally {
+        progress.step('teardown');
         await client.close();
         await floorChannel.stop();
         await floor.stop();
@@ -83,14 +87,16 @@ export function turnBenchmarks(label: string, open: OpenStore, withRss: boolean)
 }
 
 /** Adele asks for every package; returns the item ids waiting for Megan or Lee, oldest first. */
-async function makePending(app: App, packageIds: string[]): Promise<string[]> {
+async function makePending(app: App, packageIds: string[], progress: Progress): Promise<string[]> {
   const { channel } = app.t;
-  for (const packageId of packageIds) {
+  for (const [n, packageId] of packageIds.entries()) {
+    progress.tick(`${n} of ${packageIds.length} requests submitted`);
     const form = invokeCard(await channel.invoke('AdeleV', 'access.open', { packageId }));
     const submit = actionData(form, 'access.submit')[0]!;
     const answer = await channel.invoke('AdeleV', 'access.submit', { ...submit, justification: 'benchmark' });
     if (answer.status !== 200) throw new Error(`submit answered ${answer.status}`);
   }
+  progress.tick('submitted; waiting for their effects');
   await app.wf().outbox.settled();
   const items = await app.store.workflows.find({ kind: 'accessRequest', states: ['pendingApproval'] });
   if (items.length !== packageIds.length) throw new Error(`${items.length} of ${packageIds.length} pending`);
@@ -131,6 +137,7 @@ async function turnRows(
   floor: TeamsChannel,
   pending: string[],
   client: WorkerClient,
+  progress: Progress,
 ): Promise<BenchResult[]> {
   const gk = app.t.channel;
   // Posted from the client's thread (see WorkerClient), and without startAccessApp's card checks (schema,
@@ -159,6 +166,7 @@ async function turnRows(
     const p50s = { gk: [] as number[], floor: [] as number[] };
     const all: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      progress.tick(`${name}, round ${round + 1} of ${ROUNDS}`);
       const f: number[] = [];
       const g: number[] = [];
       for (let i = 0; i < PER_ROUND; i++) f.push(await postedTurn(undefined, turn.floor));
@@ -197,12 +205,14 @@ async function costRows(
   app: App,
   commands: CommandStartedEvent[],
   items: string[],
+  progress: Progress,
 ): Promise<BenchResult[]> {
   const store: number[] = [];
   const graph: number[] = [];
   const log = app.t.emulator.requestLog;
   const isGraph = (r: { api: string }) => r.api === 'graph';
-  for (const itemId of items) {
+  for (const [n, itemId] of items.entries()) {
+    progress.tick(`decision ${n + 1} of ${items.length}`);
     const c0 = commands.length;
     const g0 = log.count(isGraph);
     await timedTurn(app, () => app.t.channel.invoke('MeganB', 'approval.decide', decideData(itemId)));
@@ -223,17 +233,24 @@ async function costRows(
 }
 
 /** Decide p50 with the store as it is, then with 10,000 requests stored. */
-async function growthRows(label: string, app: App, items: string[]): Promise<BenchResult[]> {
-  const decideAll = async (ids: string[]) => {
+async function growthRows(
+  label: string,
+  app: App,
+  items: string[],
+  progress: Progress,
+): Promise<BenchResult[]> {
+  const decideAll = async (ids: string[], stored: string) => {
     const ms: number[] = [];
-    for (const id of ids)
+    for (const [n, id] of ids.entries()) {
+      progress.tick(`decision ${n + 1} of ${ids.length} with ${stored} stored`);
       ms.push(await timedTurn(app, () => app.t.channel.invoke('MeganB', 'approval.decide', decideData(id))));
+    }
     return median(ms);
   };
-  const small = await decideAll(items.slice(0, GROWTH_SAMPLES));
+  const small = await decideAll(items.slice(0, GROWTH_SAMPLES), 'few');
   const before = (await app.store.workflows.find({ kind: 'accessRequest' })).length;
-  await fill(app.store, 10_000 - before, app.clock.now());
-  const large = await decideAll(items.slice(GROWTH_SAMPLES));
+  await fill(app.store, 10_000 - before, app.clock.now(), progress);
+  const large = await decideAll(items.slice(GROWTH_SAMPLES), '10,000');
   return [
     atMost(
       `decide p50 with 10,000 stored / with ${before} (${label}): ${large.toFixed(1)} / ${small.toFixed(1)} ms`,
@@ -245,7 +262,7 @@ async function growthRows(label: string, app: App, items: string[]): Promise<Ben
 }
 
 /** Delivered requests of other people, shaped as the bot stores them. */
-async function fill(store: Store, count: number, at: Date): Promise<void> {
+async function fill(store: Store, count: number, at: Date, progress: Progress): Promise<void> {
   const jobs: Promise<unknown>[] = [];
   for (let i = 0; i < count; i++) {
     jobs.push(
@@ -260,7 +277,10 @@ async function fill(store: Store, count: number, at: Date): Promise<void> {
         at: new Date(at.getTime() - i * 1000),
       }),
     );
-    if (jobs.length >= 200) await Promise.all(jobs.splice(0));
+    if (jobs.length >= 200) {
+      await Promise.all(jobs.splice(0));
+      progress.tick(`${i + 1} of ${count} filler requests stored`);
+    }
   }
   await Promise.all(jobs);
 }
@@ -271,6 +291,7 @@ async function clickRows(
   app: App,
   items: string[],
   client: WorkerClient,
+  progress: Progress,
 ): Promise<BenchResult[]> {
   const { channel } = app.t;
   const bodies = Array.from({ length: CLICKS }, (_, i) =>
@@ -284,7 +305,9 @@ async function clickRows(
     ),
   );
   // From the client's thread over 100 connections opened beforehand (see WorkerClient).
-  const { answers, seconds } = await client.burst(channel.messagesUrl!, bodies, 100);
+  const { answers, seconds } = await client.burst(channel.messagesUrl!, bodies, 100, (answered) =>
+    progress.tick(`${answered} of ${CLICKS} clicks answered`),
+  );
   const problems: string[] = [];
   let decided = 0;
   for (const answer of answers) {
@@ -294,6 +317,7 @@ async function clickRows(
       problems.push(`${answer.status} ${text.slice(0, 80)}`);
     else if (!/Already decided/.test(text)) decided++;
   }
+  progress.tick("all answered; waiting for the decisions' effects");
   await app.wf().outbox.settled();
   const stored = await Promise.all(items.map((id) => app.store.workflows.get(id)));
   const open = stored.filter((i) => i?.state === 'pendingApproval').length;
@@ -318,7 +342,7 @@ async function clickRows(
 }
 
 /** RSS after 10,000 turns against after 1,000 (help and refresh, alternating). */
-async function rssRows(label: string, app: App): Promise<BenchResult[]> {
+async function rssRows(label: string, app: App, progress: Progress): Promise<BenchResult[]> {
   const { channel } = app.t;
   const item = (
     await app.store.workflows.find({
@@ -332,7 +356,10 @@ async function rssRows(label: string, app: App): Promise<BenchResult[]> {
     await (i % 2
       ? channel.send('AdeleV', 'help')
       : channel.invoke('MeganB', 'approval.refresh', { itemId: item.id }));
-    if (i % 500 === 0) channel.recorder.clear();
+    if (i % 500 === 0) {
+      channel.recorder.clear();
+      progress.tick(`${i} of 10,000 turns`);
+    }
     if (i === 1_000) at1k = process.memoryUsage().rss;
   }
   const at10k = process.memoryUsage().rss;
