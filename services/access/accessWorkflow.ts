@@ -157,6 +157,11 @@ export function createAccessWorkflow(deps: AccessWorkflowDeps) {
       (await inbox.waitingFor(userId)).rows,
     /** "approvals": what waits for the user, made here or elsewhere (Graph is asked as them). */
     inbox: (who: DelegatedIdentity) => inbox.waitingFor(who),
+    /** The item behind an approval card, as it is now (undefined when it is not one). */
+    approvalItem: async (itemId: string): Promise<WorkflowItem<ApprovalItemData> | undefined> => {
+      const item = await store.workflows.get<ApprovalItemData>(itemId);
+      return item?.data.approval ? item : undefined;
+    },
     /** The approver card for one viewer, as it is now (Action.Execute refresh). */
     approvalCard: async (itemId: string, viewerId: string): Promise<ApprovalRequestCardData | undefined> => {
       const item = await store.workflows.get<ApprovalItemData>(itemId);

@@ -30,8 +30,14 @@ export class ApprovalEngine {
   /**
    * Records the actor's decision on the current stage. Throws the typed errors of ./errors. With
    * `lease`, the same write reserves the decision's effects for the caller to run (OutboxRunner.runItem).
+   * `known` is the item as the caller just read it: the first try writes against it instead of reading
+   * again (a stale copy only loses the version check, and the next try reads).
    */
-  async decide(input: DecideInput, lease?: LeaseRequest): Promise<{ item: Item; decision: Decision }> {
+  async decide(
+    input: DecideInput,
+    lease?: LeaseRequest,
+    known?: Item,
+  ): Promise<{ item: Item; decision: Decision }> {
     const now = this.deps.clock.now();
     let decision!: Decision & { result: 'approved' | 'denied' };
     const { item } = await mutateItem<ApprovalItemData>(
@@ -48,7 +54,7 @@ export class ApprovalEngine {
         if (input.reason?.trim()) decision.reason = input.reason.trim();
         return decisionPatch(fresh, stage, decision, now, { recordInGraph: true, source: input.source });
       },
-      { lease },
+      { lease, ...(known?.id === input.itemId && { item: known }) },
     );
     return { item, decision };
   }

@@ -37,8 +37,9 @@ export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {
       async (input) => {
         const { actor, data } = input;
         // A request that has ended is answered from the store: the late clicks of a crowd of
-        // approvers cost no call to the token service.
-        const before = await wf.approvalCard(data.itemId, actor.userId);
+        // approvers cost no call to the token service. The same read is the decision's first try.
+        const item = await wf.approvalItem(data.itemId);
+        const before = item && wf.approvalCardOf(item, actor.userId);
         if (before?.refreshUserIds.includes(actor.userId) && ENDED.has(before.status) && before.outcome) {
           const notice = `Already decided: ${decisionText(before.outcome, time(input))}`;
           return renderApprovalCard(before, time(input), notice);
@@ -58,6 +59,7 @@ export function approvalVerbs(wf: AccessWorkflow, clock: Clock): VerbModule {
               source: { card: 'approval-request', activityId: input.context.activity.replyToId ?? '' },
             },
             lease,
+            item,
           );
         } catch (err) {
           if (err instanceof ReasonRequiredError) {
