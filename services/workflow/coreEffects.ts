@@ -53,6 +53,8 @@ export function createCoreEffects(deps: {
     },
     [CoreEffect.cancelTimers]: {
       runs: 'first',
+      // A schedule retried after this ran still reads the prefix (see scheduleTimers).
+      keepsPayload: true,
       // A wider cancel still to run on the item covers this one (a stage's timers when the request
       // ends): one store command instead of two.
       run: async ({ item, entry }) => {

@@ -59,7 +59,8 @@ export class EffectBatch {
     try {
       if (!handler) throw new Error(`No handler for effect type '${entry.type}'`);
       const followup = await handler.run(ctx);
-      this.marks.push((outbox, now) => outboxEntries.done(outbox, entry.id, now));
+      const keep = handler.keepsPayload;
+      this.marks.push((outbox, now) => outboxEntries.done(outbox, entry.id, now, undefined, keep));
       if (followup) this.followups.push(followup);
     } catch (err) {
       const permanent = isPermanentFailure(err) || entry.attempts >= this.o.maxAttempts;

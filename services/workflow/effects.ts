@@ -30,6 +30,8 @@ export interface EffectHandler<TData = any> {
    * `last` for new messages, whose ids are recorded by the write that follows the batch.
    */
   runs?: 'first' | 'between' | 'last';
+  /** Other entries read this one's payload after it ran (a cancel's prefix), so done keeps it. */
+  keepsPayload?: boolean;
   /** Called once when the effect fails for good; its patch records the failure on the item. */
   onFailed?(ctx: EffectContext<TData>, error: unknown): Followup<TData> | void;
 }
