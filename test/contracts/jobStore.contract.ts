@@ -121,5 +121,24 @@ export function jobStoreContract(store: CurrentStore): void {
       assert.equal(await jobs.complete('req.1:remind', 'w1', at(4)), false);
       assert.equal(await jobs.cancelByPrefix('req.1:', at(5)), 0);
     });
+
+    it('cancels by a prefix that ends inside an id part, or has no part at all', async function () {
+      const jobs = store().jobs;
+      const ids = [
+        'pim:a:stepUp',
+        'pim:a:stepUp:2',
+        'pim:a:ending',
+        'pim:ab:stepUp',
+        'solo',
+        'solo2',
+        'x:solo',
+      ];
+      for (const id of ids) await jobs.schedule(newJob(id, 0), at(0));
+      assert.equal(await jobs.cancelByPrefix('pim:a:step', at(1)), 2);
+      assert.equal(await jobs.cancelByPrefix('solo', at(1)), 2);
+      const open = [];
+      for (const id of ids) if (!(await jobs.get(id))?.doneAt) open.push(id);
+      assert.deepEqual(open, ['pim:a:ending', 'pim:ab:stepUp', 'x:solo']);
+    });
   });
 }

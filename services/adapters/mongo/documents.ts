@@ -18,7 +18,8 @@ export type WorkflowDoc = BaseDoc &
     idempotencyScope?: string;
   };
 
-export type JobDoc = BaseDoc & Omit<Job, 'id'> & { version: number };
+/** `groups`: the id's prefixes that end in ':' (see jobGroups), so a cancel by prefix is an equality match. */
+export type JobDoc = BaseDoc & Omit<Job, 'id'> & { version: number; groups?: string[] };
 export type AuditDoc = BaseDoc & Omit<AuditEvent, 'id'>;
 export type ConversationDoc = BaseDoc & Omit<ConversationRecord, 'userId'>;
 
@@ -33,7 +34,7 @@ export function toWorkflowItem<TData>(doc: WorkflowDoc): WorkflowItem<TData> {
 }
 
 export function toJob(doc: JobDoc): Job {
-  const { _id, schemaVersion: _s, version: _v, ...rest } = doc;
+  const { _id, schemaVersion: _s, version: _v, groups: _g, ...rest } = doc;
   return { id: _id, ...rest };
 }
 

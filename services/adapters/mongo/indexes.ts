@@ -11,6 +11,8 @@ const WORKFLOW_INDEXES: IndexDescription[] = [
 ];
 const JOB_INDEXES: IndexDescription[] = [
   { key: { runAt: 1 }, name: 'runAt' },
+  // Cancels by prefix (see MongoJobStore.cancelByPrefix).
+  { key: { groups: 1 }, name: 'groups' },
   { key: { lockedUntil: 1 }, name: 'lockedUntil' },
 ];
 
