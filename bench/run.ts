@@ -51,7 +51,7 @@ const GROUPS: Group[] = [
         turnBenchmarks('memory', () => Promise.resolve(createMemoryStore()), true),
         turnBenchmarks(
           given ? 'mongodb' : 'ferretdb',
-          (onCommand) => connectMongoStore({ uri, dbName, onCommand }),
+          (onCommand, onCommandDone) => connectMongoStore({ uri, dbName, onCommand, onCommandDone }),
           false,
         ),
       ];

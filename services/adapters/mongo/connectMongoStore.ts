@@ -1,4 +1,10 @@
-import { type CommandStartedEvent, type Db, MongoClient } from 'mongodb';
+import {
+  type CommandFailedEvent,
+  type CommandStartedEvent,
+  type CommandSucceededEvent,
+  type Db,
+  MongoClient,
+} from 'mongodb';
 import type { Logger } from '../../logger';
 import type { Store } from '../../ports/store';
 import { ensureIndexes } from './indexes';
@@ -22,6 +28,8 @@ export interface MongoStoreOptions {
   conditionalWrites?: 'native' | 'markers';
   /** Sees every command the driver sends (tests and benchmarks count and check them). */
   onCommand?: (event: CommandStartedEvent) => void;
+  /** Hears every command's end, with its duration (benchmarks time the server's share). */
+  onCommandDone?: (event: CommandSucceededEvent | CommandFailedEvent) => void;
 }
 
 /** Connects to MongoDB (or FerretDB, Cosmos DB for MongoDB), creates the indexes, and returns the Store. */
@@ -31,9 +39,13 @@ export async function connectMongoStore(options: MongoStoreOptions): Promise<Sto
     // Optional fields left undefined are not stored at all, rather than stored as null.
     ignoreUndefined: true,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
-    monitorCommands: options.onCommand !== undefined,
+    monitorCommands: options.onCommand !== undefined || options.onCommandDone !== undefined,
   });
   if (options.onCommand) client.on('commandStarted', options.onCommand);
+  if (options.onCommandDone) {
+    client.on('commandSucceeded', options.onCommandDone);
+    client.on('commandFailed', options.onCommandDone);
+  }
   await client.connect();
   const db = client.db(options.dbName);
   let mode: 'native' | 'markers';
