@@ -13,7 +13,7 @@ export const outboxEntries = {
    * Marks entry `id` done; `error` records a permanent failure. A success keeps the entry's id (a patch
    * adding the same id again stays done) but not its payload, unless `keepPayload` (others read it):
    * the audit trail keeps what happened, items stay small, and every read and write of one pays for
-   * its size (FerretDB 1.24: a 7 KB item, 4.6 KB of it done entries, read in 5.4 ms; 3.6 ms without).
+   * its size (FerretDB 1.24 read a 7 KB item, 4.6 KB of it done entries, in 5.4 ms, a 4 KB one in 3.6).
    */
   done: (outbox: OutboxEntry[], id: string, now: Date, error?: string, keepPayload = false): OutboxEntry[] =>
     outbox.map((e) =>
