@@ -14,7 +14,9 @@ import { CachedTokenCredential } from './cachedCredential';
 import { GraphCredentials } from './credentials';
 import { GraphSession } from './graphSession';
 import { LruCache } from '../../lru';
-import { DEFAULT_RETRY, type GraphGatewayOptions, type RetrySettings } from './options';
+import { DEFAULT_RATES, DEFAULT_RETRY, type GraphGatewayOptions, type RetrySettings } from './options';
+import { AdaptiveRate } from './adaptiveRate';
+import { RateGateMiddleware } from './rateGate';
 import { boundedRetryMiddleware } from './retryPolicy';
 import { exchangeScope, graphScope, isPublicGraphHost } from './clouds';
 
@@ -57,6 +59,7 @@ export class GraphClientFactory {
       this.options.baseUrl,
       graphScope(this.options.baseUrl),
       false,
+      new AdaptiveRate({ ...DEFAULT_RATES.graph, ...this.options.rates?.graph }),
     );
     return this.appSession;
   }
@@ -83,6 +86,7 @@ export class GraphClientFactory {
       this.options.exchangeBaseUrl,
       exchangeScope(this.options.exchangeBaseUrl),
       false,
+      new AdaptiveRate({ ...DEFAULT_RATES.exchange, ...this.options.rates?.exchange }),
     );
     return this.exchangeSession;
   }
@@ -92,6 +96,7 @@ export class GraphClientFactory {
     baseUrl: string,
     scopes: string[],
     delegated: boolean,
+    rate?: AdaptiveRate,
   ): GraphSession {
     const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes });
     const host = new URL(baseUrl).hostname.toLowerCase();
@@ -103,6 +108,8 @@ export class GraphClientFactory {
       middleware: [
         new AuthenticationHandler(authProvider),
         ...boundedRetryMiddleware(this.retry, this.options.logger),
+        // After the RetryHandler, so that every attempt, retries included, is paced.
+        ...(rate ? [new RateGateMiddleware(rate)] : []),
         new RedirectHandler(new RedirectHandlerOptions()),
         new TelemetryHandler(),
         new HTTPMessageHandler(),
