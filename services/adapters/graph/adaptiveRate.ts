@@ -42,7 +42,8 @@ const SLACK_MS = 10;
  * Client-side rate control for one throttling budget (an app's calls to one service): requests are
  * spaced at the current rate (a token bucket without burst), a throttled answer pauses every request
  * for its Retry-After and cuts the rate by `decrease`, and requests that succeed while the rate held
- * them back raise it by `increasePerSecond` each second (AIMD). Graph's guidance: wait the Retry-After,
+ * them back raise it: doubling each second until the service first throttles (the start rate is a
+ * guess), then by `increasePerSecond` each second (AIMD, as TCP finds a link's capacity). Graph's guidance: wait the Retry-After,
  * then reduce the frequency of calls (learn.microsoft.com/graph/throttling, "Best practices").
  * Hand-written: npm's rate limiters (bottleneck, p-queue, p-throttle, limiter) pace at a fixed rate and
  * none adapts it to 429s, which is the part that matters here; the pacing itself is a dozen lines.
@@ -52,6 +53,8 @@ export class AdaptiveRate {
   private nextAt = -Infinity;
   private pausedUntil = -Infinity;
   private epoch = 0;
+  /** Until the first throttled answer the rate doubles each second it is used (TCP's slow start). */
+  private slowStart = true;
 
   constructor(
     private readonly settings: AdaptiveRateSettings,
@@ -89,6 +92,7 @@ export class AdaptiveRate {
     // Requests sent before the last cut were sent at the old rate: their 429s are the same burst.
     if (ticket.epoch !== this.epoch) return;
     this.epoch += 1;
+    this.slowStart = false;
     this.rate = Math.max(this.settings.minPerSecond, this.rate * this.settings.decrease);
   }
 
@@ -96,7 +100,9 @@ export class AdaptiveRate {
   succeeded(ticket: RateTicket): void {
     // Only when the rate was what held requests back: a caller slower than the rate proves nothing.
     if (!ticket.waited || ticket.epoch !== this.epoch) return;
-    const grown = this.rate + (this.settings.increasePerSecond * ticket.cost) / this.rate;
+    const grown = this.slowStart
+      ? this.rate + ticket.cost
+      : this.rate + (this.settings.increasePerSecond * ticket.cost) / this.rate;
     this.rate = Math.min(this.settings.maxPerSecond, grown);
   }
 }

@@ -40,7 +40,7 @@ async function send(rate: AdaptiveRate, clock: { t: number }, n: number, ok = tr
 describe('AdaptiveRate', () => {
   it('spaces requests at its rate, a $batch costing its items', async () => {
     const clock = fakeClock();
-    const rate = new AdaptiveRate({ ...settings, increasePerSecond: 0 }, clock);
+    const rate = new AdaptiveRate({ ...settings, maxPerSecond: 100 }, clock);
     const at = await send(rate, clock, 101);
     // 100/s: 101 requests span about a second (the first few ride the timer slack).
     assert.ok(at.at(-1)! >= 980 && at.at(-1)! <= 1000, `last at ${at.at(-1)}`);
@@ -90,6 +90,16 @@ describe('AdaptiveRate', () => {
     // Requests held back by the rate for about a second: +50/s (additive), not a jump to the ceiling.
     await send(rate, clock, 60);
     assert.ok(rate.perSecond > 90 && rate.perSecond < 110, `rate ${rate.perSecond}`);
+  });
+
+  it('before the first 429, doubles each second the rate holds requests back (slow start)', async () => {
+    const clock = fakeClock();
+    const rate = new AdaptiveRate({ ...settings, initialPerSecond: 20, maxPerSecond: 1000 }, clock);
+    await send(rate, clock, 100);
+    // One more per second for each request sent: the rate doubles each second (20/s → 118/s in under
+    // two seconds), where additive increase would have added 50/s a second.
+    assert.ok(rate.perSecond >= 115 && rate.perSecond <= 120, `rate ${rate.perSecond}`);
+    assert.ok(clock.t < 2000, `took ${clock.t} ms`);
   });
 
   it('never exceeds its ceiling, in rate or in requests sent per second', async () => {
