@@ -50,7 +50,10 @@ describe('RateGateMiddleware', () => {
     assert.equal(g.rate.perSecond, 50);
     status = 200;
     await g.call('https://graph.test/v1.0/users');
-    assert.ok(g.sentAt[1]! - g.sentAt[0]! >= 3000, `second call sent ${g.sentAt[1]! - g.sentAt[0]!} ms later`);
+    assert.ok(
+      g.sentAt[1]! - g.sentAt[0]! >= 3000,
+      `second call sent ${g.sentAt[1]! - g.sentAt[0]!} ms later`,
+    );
   });
 
   it('reads a $batch reply: items throttled inside a 200 slow it down, for the longest Retry-After', async () => {
