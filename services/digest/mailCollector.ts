@@ -13,7 +13,10 @@ export interface MailCollectorDeps {
   logger: Logger;
   /** Mailboxes per chunk: progress is saved after each, so a crash redoes at most one chunk. */
   chunkSize?: number;
-  /** Get-MailboxPermission calls in flight at once (Exchange throttles per app). */
+  /**
+   * Get-MailboxPermission calls in flight at most. Their rate is the Exchange gateway's business: it
+   * paces the app's calls and slows down when Exchange throttles (AdaptiveRate).
+   */
   exchangeConcurrency?: number;
 }
 
