@@ -61,14 +61,14 @@ export class Knobs {
       b.tokens -= 1;
       return undefined;
     }
-    const wait = Math.max(1, Math.ceil((1 - b.tokens) / s.refillPerSecond));
     // A refused request still counts: "all requests accrue against your usage limits", and Graph "continues
     // to log resource usage while a client is being throttled" (learn.microsoft.com/graph/throttling, best
     // practices), so a client that retries before Retry-After is over stays throttled longer. Bounded: at
-    // most one bucket's worth of debt. Retry-After is whole seconds, as HTTP's delta-seconds (RFC 9110
-    // §10.2.3) and Graph's examples give it.
+    // most one bucket's worth of debt. Retry-After counts this request's own charge, so that a client that
+    // waits as told gets through; whole seconds, as HTTP's delta-seconds (RFC 9110 §10.2.3) and Graph's
+    // examples give it.
     b.tokens = Math.max(-s.capacity, b.tokens - 1);
-    return wait;
+    return Math.max(1, Math.ceil((1 - b.tokens) / s.refillPerSecond));
   }
 
   /** The fault to inject for this path, if any (consumes one occurrence). */
