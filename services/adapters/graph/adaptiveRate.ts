@@ -43,10 +43,11 @@ const SLACK_MS = 10;
  * spaced at the current rate (a token bucket without burst), a throttled answer pauses every request
  * for its Retry-After and cuts the rate by `decrease`, and requests that succeed while the rate held
  * them back raise it: doubling each second until the service first throttles (the start rate is a
- * guess), then by `increasePerSecond` each second (AIMD, as TCP finds a link's capacity). Graph's guidance: wait the Retry-After,
- * then reduce the frequency of calls (learn.microsoft.com/graph/throttling, "Best practices").
- * Hand-written: npm's rate limiters (bottleneck, p-queue, p-throttle, limiter) pace at a fixed rate and
- * none adapts it to 429s, which is the part that matters here; the pacing itself is a dozen lines.
+ * guess), then by `increasePerSecond` each second (AIMD, as TCP finds a link's capacity). Graph's
+ * guidance: wait the Retry-After, then reduce the frequency of calls (learn.microsoft.com/graph/throttling,
+ * "Best practices"). Hand-written: p-queue, p-throttle and limiter pace at a fixed rate and adapt to
+ * nothing; bottleneck could be re-set by hand but has had no release since 2019. The AIMD rule is the
+ * part that matters, and the pacing under it is a dozen lines.
  */
 export class AdaptiveRate {
   private rate: number;
