@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export interface PostedTurn {
   /** From sending the request to reading the whole answer, in milliseconds. */
   ms: number;
+  /** When it was sent, in epoch ms with sub-millisecond resolution (performance.timeOrigin based). */
+  sentAt: number;
   status: number;
   /** The answer's body, unparsed. */
   text: string;

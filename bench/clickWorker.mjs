@@ -29,7 +29,8 @@ function send(method, url, body) {
 async function timed(url, body) {
   const sent = performance.now();
   const { status, text } = await send('POST', url, body);
-  return { ms: performance.now() - sent, status, text };
+  // sentAt in epoch ms: the other threads' clocks start elsewhere, timeOrigin puts them on one scale.
+  return { ms: performance.now() - sent, sentAt: performance.timeOrigin + sent, status, text };
 }
 
 async function burst({ url, bodies, concurrency }, progress) {

@@ -131,13 +131,22 @@ async function timedTurn(app: App | undefined, turn: () => Promise<BotAnswer>): 
   return ms;
 }
 
-/** A turn posted from the client's thread; settles the bot's background effects afterwards. */
-async function postedTurn(app: App | undefined, turn: () => Promise<PostedTurn>): Promise<number> {
+/**
+ * A turn posted from the client's thread; settles the bot's background effects afterwards. Returns its
+ * time and the part of it the emulator (Graph, the token service) spent serving the bot's requests:
+ * turns run one at a time, so whatever the emulator served between the click and its answer was this
+ * turn's wait (counted on the emulator's side, so the bot's own HTTP work stays in the bot's share).
+ */
+async function postedTurn(
+  app: App | undefined,
+  turn: () => Promise<PostedTurn>,
+): Promise<{ ms: number; emulatorMs: number }> {
   const answer = await turn();
   if (answer.status !== 200)
     throw new Error(`${app ? 'bot' : 'floor'} turn answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+  const emulatorMs = app?.t.emulator.requestLog.busyWithin(answer.sentAt, answer.sentAt + answer.ms) ?? 0;
   await app?.wf().outbox.settled();
-  return answer.ms;
+  return { ms: answer.ms, emulatorMs };
 }
 
 async function turnRows(
@@ -172,38 +181,54 @@ async function turnRows(
   };
   const rows: BenchResult[] = [];
   for (const [name, turn] of Object.entries(actions)) {
-    const p50s = { gk: [] as number[], floor: [] as number[] };
+    const p50s = { gk: [] as number[], floor: [] as number[], own: [] as number[], emulator: [] as number[] };
     const all: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       progress.tick(`${name}, round ${round + 1} of ${ROUNDS}`);
       const f: number[] = [];
-      const g: number[] = [];
-      for (let i = 0; i < PER_ROUND; i++) f.push(await postedTurn(undefined, turn.floor));
+      const g: { ms: number; emulatorMs: number }[] = [];
+      for (let i = 0; i < PER_ROUND; i++) f.push((await postedTurn(undefined, turn.floor)).ms);
       for (let i = 0; i < PER_ROUND; i++) g.push(await postedTurn(app, turn.gk));
       p50s.floor.push(median(f));
-      p50s.gk.push(median(g));
-      all.push(...g);
+      p50s.gk.push(median(g.map((t) => t.ms)));
+      p50s.own.push(median(g.map((t) => t.ms - t.emulatorMs)));
+      p50s.emulator.push(median(g.map((t) => t.emulatorMs)));
+      all.push(...g.map((t) => t.ms));
       gk.recorder.clear();
       floor.recorder.clear();
+      app.t.emulator.requestLog.clear();
     }
     const floorP50 = median(p50s.floor);
     const gkP50 = median(p50s.gk);
-    const ratio = gkP50 / floorP50;
     const p99 = [...all].sort((a, b) => a - b)[Math.floor(all.length * 0.99)]!;
+    const what = `${name} (${label}) p50 ${gkP50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, floor ${floorP50.toFixed(2)} ms`;
     const goal =
-      name === 'refresh' || name === 'decide'
+      name === 'decide'
         ? label === 'memory'
           ? 4
-          : name === 'decide'
-            ? 10
-            : undefined
-        : undefined;
-    const what = `${name} (${label}) p50 ${gkP50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, floor ${floorP50.toFixed(2)} ms`;
-    rows.push(
-      goal
-        ? atMost(what, ratio, goal, '× floor')
-        : { name: what, value: `${ratio.toFixed(1)} × floor`, target: 'report', pass: true },
-    );
+          : 10
+        : name === 'refresh' && label === 'memory'
+          ? 4
+          : undefined;
+    rows.push({
+      name: what,
+      value: `${(gkP50 / floorP50).toFixed(1)} × floor`,
+      target: 'report',
+      pass: true,
+    });
+    // The goal is the bot's own overhead, Graph's wait excluded (issue 7): the emulator's share (its
+    // Graph and token service requests during the turn) is taken out and shown beside it.
+    const ownP50 = median(p50s.own);
+    const emulatorP50 = median(p50s.emulator);
+    if (goal)
+      rows.push(
+        atMost(
+          `${name} (${label}) less the emulator's share: p50 ${ownP50.toFixed(1)} ms (emulator ${emulatorP50.toFixed(1)} ms)`,
+          ownP50 / floorP50,
+          goal,
+          '× floor',
+        ),
+      );
   }
   return rows;
 }

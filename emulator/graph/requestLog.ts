@@ -25,8 +25,34 @@ export type RequestFilter =
 /** The emulator's request log: the newest `limit` requests (a long demo or benchmark must not grow it forever). */
 export class RequestLog {
   private readonly entries: LoggedRequest[] = [];
+  /** When each HTTP request was being served, in epoch ms (see `served`), oldest first. */
+  private readonly busy: { from: number; to: number }[] = [];
 
   constructor(private readonly limit = 50_000) {}
+
+  /**
+   * One HTTP request was served from `from` to `to` (epoch ms, sub-millisecond: performance.timeOrigin +
+   * performance.now()), so a benchmark can tell how much of a turn the bot spent waiting on the emulator.
+   */
+  served(from: number, to: number): void {
+    this.busy.push({ from, to });
+    if (this.busy.length > this.limit) this.busy.splice(0, Math.ceil(this.limit / 10));
+  }
+
+  /** Milliseconds within [from, to] during which the emulator was serving at least one request. */
+  busyWithin(from: number, to: number): number {
+    let total = 0;
+    let reached = from;
+    // Intervals are recorded as requests end; sorting by start lets overlapping ones count once.
+    const inside = this.busy.filter((b) => b.to > from && b.from < to).sort((a, b) => a.from - b.from);
+    for (const b of inside) {
+      const start = Math.max(b.from, reached);
+      const end = Math.min(b.to, to);
+      if (end > start) total += end - start;
+      reached = Math.max(reached, end);
+    }
+    return total;
+  }
 
   record(entry: LoggedRequest): void {
     this.entries.push(entry);
@@ -52,6 +78,7 @@ export class RequestLog {
   }
   clear(): void {
     this.entries.length = 0;
+    this.busy.length = 0;
   }
 }
 

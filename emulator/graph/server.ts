@@ -30,6 +30,11 @@ import { GraphPipeline } from './pipeline';
 import { logged, RequestLog } from './requestLog';
 import { RouteTable } from './routeTable';
 
+/** Wall-clock milliseconds with performance.now()'s resolution, comparable across threads. */
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 async function listen(server: Server, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -47,6 +52,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const clientSecret = opts.clientSecret ?? 'emulator-secret';
   const handlers: HttpHandler[] = [];
   const server = createServer(opts.tls ?? loadDevTls(), (req, res) => {
+    const from = epochNow();
+    res.once('finish', () => requestLog.served(from, epochNow()));
     void (async () => {
       const incoming = await readRequest(req, url);
       if (knobs.latencyMs > 0) await new Promise((r) => setTimeout(r, knobs.latencyMs));
