@@ -3,7 +3,7 @@ import { accessFlowFor } from '../../../bot/flows/access/accessFlowWiring';
 import { accessGateways } from '../../../bot/flows/access/graphGateways';
 import { cardOf, cardText } from '../../../emulator/teams/cards';
 import type { Recorded } from '../../../emulator/teams/channel';
-import { createMemoryStore } from '../../../services/adapters/memory';
+import { e2eStores } from '../../support/e2eStore';
 import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
 import { ManualClock } from '../../../services/clock';
 import type { Store } from '../../../services/ports/store';
@@ -95,8 +95,8 @@ export async function startAccessApp(
   } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
-  const shared = opts.store ?? createMemoryStore();
-  const openStore = opts.storeFactory ?? (() => Promise.resolve(shared));
+  const stores = e2eStores('access', opts.store);
+  const openStore = opts.storeFactory ?? stores.open;
   let store!: Store;
   const logger = pino({ level: 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
@@ -193,6 +193,7 @@ export async function startAccessApp(
       await app.stop();
       await channel.stop();
       await wiring.stop();
+      await stores.dispose();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { cardOf, cardText } from '../../../emulator/teams/cards';
+import { createMemoryStore } from '../../../services/adapters/memory';
 import type { Store } from '../../../services/ports/store';
 import { mongoTestDb } from '../../support/mongo';
 import { actionData, invokeCard, startAccessApp, textOf } from './accessApp';
@@ -16,7 +17,15 @@ interface StoreKind {
 
 const kinds: StoreKind[] = [
   // One store object outlives every bot: the bot itself keeps nothing in memory.
-  { name: 'in memory', storePerBot: false, open: () => ({ dispose: async () => undefined }) },
+  // (Named here, so that E2E_STORE=mongodb, which moves the default store, leaves this kind in memory.)
+  {
+    name: 'in memory',
+    storePerBot: false,
+    open: () => {
+      const store = createMemoryStore();
+      return { storeFactory: () => Promise.resolve(store), dispose: async () => undefined };
+    },
+  },
   // The real wire protocol: each bot opens a new MongoClient on the same database, as a new process
   // would, after the old bot closed its own.
   {

@@ -6,7 +6,7 @@ import { unwiredVerb } from '../../../bot/invoke/unwiredVerb';
 import type { TenantFixture } from '../../../emulator/graph/routing';
 import { TeamsChannel } from '../../../emulator/teams/channel';
 import type { ChannelFixture } from '../../../emulator/teams/users';
-import { createMemoryStore } from '../../../services/adapters/memory';
+import { e2eStores } from '../../support/e2eStore';
 import { ManualClock } from '../../../services/clock';
 import { loadConfig, type Config } from '../../../services/config';
 import type { DigestWorkflow } from '../../../services/digest/digestWorkflow';
@@ -19,7 +19,7 @@ import type { Store } from '../../../services/ports/store';
 export async function startDigestApp(
   opts: {
     clock?: ManualClock;
-    /** Opens the store of each replica (e.g. a MongoDB connection each); default one memory store. */
+    /** Opens the store of each replica (e.g. a MongoDB connection each); default: see e2eStores. */
     storeFactory?: () => Promise<Store>;
     replicas?: number;
     fixture?: TenantFixture;
@@ -28,8 +28,8 @@ export async function startDigestApp(
   } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date('2026-11-25T12:00:00Z'));
-  const shared = createMemoryStore();
-  const openStore = opts.storeFactory ?? (() => Promise.resolve(shared));
+  const stores = e2eStores('digest');
+  const openStore = opts.storeFactory ?? stores.open;
   const logger = pino({ level: 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0', ...opts.env });
   const wiring = await demoWiring(
@@ -107,6 +107,7 @@ export async function startDigestApp(
       for (const r of replicas) await r.app.stop();
       await channel.stop();
       await wiring.stop();
+      await stores.dispose();
     },
   };
 }

@@ -4,7 +4,7 @@ import { demoWiring } from '../../../bot/demo';
 import { governanceFlows } from '../../../bot/flows/pim/pimFlowWiring';
 import { unwiredVerb } from '../../../bot/invoke/unwiredVerb';
 import { TeamsChannel } from '../../../emulator/teams/channel';
-import { createMemoryStore } from '../../../services/adapters/memory';
+import { e2eStores } from '../../support/e2eStore';
 import type { AccessWorkflow } from '../../../services/access/accessWorkflow';
 import { ManualClock } from '../../../services/clock';
 import { loadConfig, type Config } from '../../../services/config';
@@ -30,7 +30,8 @@ export async function startPimApp(
   } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
-  const store = opts.store ?? createMemoryStore();
+  const stores = e2eStores('pim', opts.store);
+  let store!: Store;
   const logger = pino({ level: process.env.PIM_TEST_LOG ?? 'silent' });
   const base = loadConfig({ ...opts.env, LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
   const emulatorOptions = { clock, ...(opts.fixture && { fixture: opts.fixture }) };
@@ -50,6 +51,7 @@ export async function startPimApp(
   };
   let replica = 0;
   const boot = async () => {
+    store = await stores.open();
     const flows = governanceFlows({
       config,
       store,
@@ -83,7 +85,10 @@ export async function startPimApp(
     emulator,
     config,
     clock,
-    store,
+    /** The running bot's store. */
+    get store() {
+      return store;
+    },
     wf: () => wf!,
     /** Throws unless every card the bot sent or updated is valid 1.5, under 28 KB and readable. */
     checkSentCards: () => {
@@ -100,6 +105,7 @@ export async function startPimApp(
       await app.stop();
       await channel.stop();
       await wiring.stop();
+      await stores.dispose();
     },
   };
 }

@@ -8,7 +8,7 @@ import { TeamsChannel, type TeamsChannelOptions } from '../../../emulator/teams/
 import type { ChannelFixture } from '../../../emulator/teams/users';
 import { GraphClientFactory } from '../../../services/adapters/graph/clientFactory';
 import { GraphReviewsGateway } from '../../../services/adapters/graph/graphReviewsGateway';
-import { createMemoryStore } from '../../../services/adapters/memory';
+import { e2eStores } from '../../support/e2eStore';
 import { ManualClock } from '../../../services/clock';
 import { loadConfig, type Config } from '../../../services/config';
 import type { Store } from '../../../services/ports/store';
@@ -35,7 +35,8 @@ export async function startReviewApp(
   } = {},
 ) {
   const clock = opts.clock ?? new ManualClock(new Date());
-  const store = opts.store ?? createMemoryStore();
+  const stores = e2eStores('reviews', opts.store);
+  const store = await stores.open();
   const logger = pino({ level: process.env.REVIEW_TEST_LOG ?? 'silent' });
   const base = loadConfig({ LOG_LEVEL: 'silent', DEMO_EMULATOR_PORT: '0' });
   const emulatorOptions = { clock, ...(opts.fixture && { fixture: opts.fixture }) };
@@ -120,6 +121,7 @@ export async function startReviewApp(
       await app.stop();
       await channel.stop();
       await wiring.stop();
+      await stores.dispose();
     },
   };
 }
