@@ -88,6 +88,7 @@ export async function demoWiring(
     readiness: [httpReachable('graph', `${url}/v1.0/$metadata`)],
     organisationName: fixture.tenant.displayName,
     emulator,
+    credentials,
     botAuth: demoBotAuth({ appId: emulator.clientId, secret: emulator.clientSecret, emulatorUrl: url }),
     stop: async () => {
       await emulator.stop();

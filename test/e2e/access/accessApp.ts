@@ -104,16 +104,7 @@ export async function startAccessApp(
   const wiring = await demoWiring(base, logger, emulatorOptions, { signInDemoUsers: false });
   const emulator = wiring.emulator!;
   const config: Config = { ...wiring.config, port: 0, host: '127.0.0.1' };
-  const url = emulator.url;
-  const gateways = accessGateways({
-    baseUrl: url,
-    authorityHost: url,
-    exchangeBaseUrl: url,
-    tenantId: emulator.tenantId,
-    clientId: emulator.clientId,
-    clientSecret: emulator.clientSecret,
-    logger,
-  });
+  const gateways = accessGateways({ ...wiring.config.graph, ...wiring.credentials!, logger });
   const channel = await TeamsChannel.start({
     ...opts.channel,
     ...(opts.fixture && { fixture: opts.fixture as unknown as ChannelFixture }),
@@ -141,11 +132,7 @@ export async function startAccessApp(
       store,
       logger,
       clock,
-      credentials: {
-        tenantId: emulator.tenantId,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-      },
+      credentials: wiring.credentials!,
       tuning: {
         outbox: { pollMs: opts.pollMs ?? 50, backoffBaseMs: 200, backoffCapMs: 2000 },
         schedulerPollMs: opts.pollMs ?? 50,

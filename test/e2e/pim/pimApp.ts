@@ -57,11 +57,7 @@ export async function startPimApp(
       store,
       logger,
       clock,
-      credentials: {
-        tenantId: emulator.tenantId,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-      },
+      credentials: wiring.credentials!,
       tuning: { outbox: { pollMs: 50, backoffBaseMs: 200, backoffCapMs: 2000 }, schedulerPollMs: 50 },
       owner: `replica-${++replica}`,
       onCreated: (w) => (wf = w),

@@ -56,11 +56,7 @@ export async function startReviewApp(
     store,
     logger,
     clock,
-    credentials: {
-      tenantId: emulator.tenantId,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
-    },
+    credentials: wiring.credentials!,
     // Pollers far apart unless live: the test runs due work itself.
     tuning: {
       outbox: { pollMs: opts.live ? 50 : 60_000, backoffBaseMs: 200, backoffCapMs: 2000 },
@@ -88,15 +84,7 @@ export async function startReviewApp(
   else await signInEveryone(target);
   // The test's own app-only view of Graph: what the emulator holds, read as any client would.
   const graph = new GraphReviewsGateway(
-    new GraphClientFactory({
-      baseUrl: emulator.url,
-      authorityHost: emulator.url,
-      exchangeBaseUrl: emulator.url,
-      tenantId: emulator.tenantId,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
-      logger,
-    }),
+    new GraphClientFactory({ ...wiring.config.graph, ...wiring.credentials!, logger }),
   );
   /** The decision items of a definition's current instance, by principal alias (app-only). */
   const decisions = async (definitionId: string) => {
